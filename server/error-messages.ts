@@ -44,6 +44,100 @@ export const errorMessages = {
     vi: 'Tệp nhập có {count} dòng lỗi; chưa có dữ liệu nào được ghi.',
     en: 'The import file has {count} bad rows; nothing was written.',
   },
+  // admin-units: tree changes
+  UNIT_UNCHANGED: {
+    status: 400,
+    vi: 'Giá trị mới trùng với giá trị hiện tại; không có gì thay đổi.',
+    en: 'The new value equals the current one; nothing changes.',
+  },
+  UNIT_NAME_TAKEN: {
+    status: 409,
+    vi: 'Đơn vị cấp trên đã có một đơn vị tên "{name}".',
+    en: 'The parent already has a unit named "{name}".',
+  },
+  // admin-units importer: one entry per problem found in a file (listed in IMPORT_FAILED details, never sent alone)
+  IMPORT_FILE_EMPTY: { status: 422, vi: 'Tệp trống, không có dòng tiêu đề.', en: 'The file is empty: there is no header row.' },
+  IMPORT_FILE_UNREADABLE: {
+    status: 422,
+    vi: 'Không đọc được tệp: {reason}',
+    en: 'The file cannot be read: {reason}',
+  },
+  IMPORT_NOT_UTF8: {
+    status: 422,
+    vi: 'Tệp không dùng bảng mã UTF-8 (ký tự lỗi ở dòng {row}). Hãy lưu lại tệp CSV với bảng mã UTF-8.',
+    en: 'The file is not UTF-8 (bad bytes on row {row}). Save the CSV file again as UTF-8.',
+  },
+  IMPORT_HEADER_INVALID: {
+    status: 422,
+    vi: 'Dòng tiêu đề không khớp bố cục nào. Các bố cục nhận được: {expected}. Thiếu cột: {missing}. Cột lạ: {unknown}.',
+    en: 'The header row matches no layout. Accepted layouts: {expected}. Missing columns: {missing}. Unknown columns: {unknown}.',
+  },
+  IMPORT_COLUMN_COUNT: {
+    status: 422,
+    vi: 'Dòng có {actual} cột, cần {expected} cột như dòng tiêu đề.',
+    en: 'The row has {actual} columns; the header has {expected}.',
+  },
+  IMPORT_VALUE_REQUIRED: { status: 422, vi: 'Cột {column} không được để trống.', en: 'Column {column} must not be empty.' },
+  IMPORT_CODE_INVALID: {
+    status: 422,
+    vi: 'Mã "{value}" ở cột {column} không hợp lệ: cần {digits} chữ số.',
+    en: 'Code "{value}" in column {column} is not valid: {digits} digits are needed.',
+  },
+  IMPORT_DATE_INVALID: {
+    status: 422,
+    vi: 'Ngày "{value}" ở cột {column} không hợp lệ; hãy viết dd/MM/yyyy hoặc yyyy-MM-dd.',
+    en: 'Date "{value}" in column {column} is not valid; write dd/MM/yyyy or yyyy-MM-dd.',
+  },
+  IMPORT_DATE_OUTSIDE_PARENT: {
+    status: 422,
+    vi: 'Thời gian hiệu lực {from} – {to} nằm ngoài thời gian tồn tại của đơn vị cấp trên ({parentFrom} – {parentTo}).',
+    en: 'The validity {from} – {to} lies outside the period of the parent unit ({parentFrom} – {parentTo}).',
+  },
+  IMPORT_TYPE_UNKNOWN: {
+    status: 422,
+    vi: 'Không nhận ra loại đơn vị "{value}" ở cột {column} (cấp {level}).',
+    en: 'Unit type "{value}" in column {column} is not recognised (level {level}).',
+  },
+  IMPORT_MERGE_TYPE_INVALID: {
+    status: 422,
+    vi: 'Kiểu sáp nhập "{value}" không hợp lệ; chỉ nhận full hoặc partial.',
+    en: 'Merge type "{value}" is not valid; use full or partial.',
+  },
+  IMPORT_DUPLICATE: {
+    status: 422,
+    vi: 'Giá trị {value} ở cột {column} đã có ở dòng {firstRow} với dữ liệu khác.',
+    en: 'Value {value} in column {column} already appears on row {firstRow} with different data.',
+  },
+  IMPORT_DUPLICATE_ROW: {
+    status: 422,
+    vi: 'Dòng trùng hoàn toàn với dòng {firstRow}; đã bỏ qua.',
+    en: 'The row repeats row {firstRow} exactly; it was skipped.',
+  },
+  IMPORT_PARENT_UNKNOWN: {
+    status: 422,
+    vi: 'Không tìm thấy đơn vị cấp trên có mã "{value}" (cột {column}) đang tồn tại.',
+    en: 'No current parent unit has code "{value}" (column {column}).',
+  },
+  IMPORT_OLD_UNIT_MISSING: {
+    status: 422,
+    vi: 'Đơn vị cũ mã "{value}" (còn hiệu lực ngày 30/06/2025) chưa có trong cơ sở dữ liệu; hãy nhập danh mục trước 01/07/2025 trước.',
+    en: 'Old unit "{value}" (valid on 30/06/2025) is not in the database; import the pre-July-2025 list first.',
+  },
+  IMPORT_OLD_UNIT_SKIPPED: {
+    status: 422,
+    vi: 'Đơn vị cũ mã "{value}" không có trong cơ sở dữ liệu; bỏ qua dòng theo ghi chú: {note}',
+    en: 'Old unit "{value}" is not in the database; row skipped as its note explains: {note}',
+  },
+  IMPORT_NEW_UNIT_MISSING: {
+    status: 422,
+    vi: 'Đơn vị mới mã "{value}" (hiệu lực từ 01/07/2025) chưa có trong cơ sở dữ liệu; hãy nhập danh mục sau 01/07/2025 trước.',
+    en: 'New unit "{value}" (valid from 01/07/2025) is not in the database; import the post-July-2025 list first.',
+  },
+  IMPORT_TOO_MANY_ISSUES: {
+    status: 422,
+    vi: 'Còn {count} vấn đề khác không được liệt kê.',
+    en: '{count} more problems are not listed.',
+  },
   AUTH_REQUIRED: { status: 401, vi: 'Vui lòng đăng nhập.', en: 'Please log in.' },
   AUTH_INVALID_CREDENTIALS: {
     status: 401,
@@ -82,6 +176,33 @@ export const errorMessages = {
     status: 400,
     vi: 'Vai trò {role} cần ít nhất một đơn vị phụ trách.',
     en: 'Role {role} needs at least one unit in scope.',
+  },
+  // auth, users, audit
+  USER_SELF_CHANGE_FORBIDDEN: {
+    status: 403,
+    vi: 'Bạn không thể tự đổi vai trò, tự vô hiệu hóa hay tự đặt lại mật khẩu cho tài khoản của mình.',
+    en: 'You cannot change your own role, disable your own account or reset your own password.',
+  },
+  AUTH_PASSWORD_UNCHANGED: {
+    status: 400,
+    vi: 'Mật khẩu mới phải khác mật khẩu hiện tại.',
+    en: 'The new password must differ from the current one.',
+  },
+  // surveys: hamlet facts and wifi points (server/features/surveys)
+  SURVEY_UNIT_NOT_HAMLET: {
+    status: 400,
+    vi: 'Dữ liệu khảo sát chỉ ghi cho khu phố, ấp; đơn vị này không phải cấp khu phố, ấp.',
+    en: 'Survey data belongs to hamlets; this unit is not a hamlet.',
+  },
+  SURVEY_RECORD_NOT_FOUND: {
+    status: 404,
+    vi: 'Không tìm thấy bản ghi khảo sát (có thể đã bị xóa).',
+    en: 'Survey record not found (it may have been deleted).',
+  },
+  SURVEY_WRITE_CONFLICT: {
+    status: 409,
+    vi: 'Bản ghi vừa được người khác cập nhật. Vui lòng tải lại rồi thử lại.',
+    en: 'Someone else has just changed this record. Reload and try again.',
   },
   INTERNAL: { status: 500, vi: 'Lỗi hệ thống. Vui lòng thử lại sau.', en: 'Internal error. Please try again later.' },
 } as const satisfies Record<string, { status: number; vi: string; en: string }>;

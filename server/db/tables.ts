@@ -97,6 +97,98 @@ export interface AuditLogTable {
   ip: string | null;
 }
 
+/*
+ * Survey tables (migration 0002): system-versioned. Every row is one version of the record `uid`; `validTo` null
+ * marks the current version. Flags typed `TriState` are 1 yes, 0 no, null unknown.
+ */
+export type TriState = number | null;
+export type Residency = 'permanent' | 'temporary';
+export type Sex = 'male' | 'female';
+export type BusinessKind = 'shop' | 'household_business' | 'farm' | 'cooperative' | 'other';
+
+/** Bookkeeping shared by every versioned survey table. */
+export interface VersionColumns {
+  id: Generated<number>;
+  /** Stable record id, the same across versions. */
+  uid: string;
+  hamletId: number;
+  /** ISO timestamp when this version was recorded. */
+  validFrom: string;
+  /** ISO timestamp when it was superseded or deleted; null = current. */
+  validTo: string | null;
+  changedBy: number | null;
+  changeNote: string | null;
+}
+
+export interface HouseholdsTable extends VersionColumns {
+  /** The hamlet's own household code, unique among current households of the hamlet. */
+  localCode: string;
+  address: string | null;
+  street: string | null;
+  residency: Residency;
+  fixedBroadband: TriState;
+  mobileBroadband: TriState;
+  inDigitalChannel: TriState;
+  reachedByOutreach: TriState;
+}
+
+export interface ResidentsTable extends VersionColumns {
+  householdUid: string;
+  fullName: string;
+  birthYear: number;
+  birthDate: string | null;
+  /** birthDate, or `${birthYear}-01-01` when only the year is known; what age rules compare against. */
+  birthKey: string;
+  sex: Sex;
+  residency: Residency;
+  isHead: Generated<number>;
+  /** VNeID account level 0, 1 or 2; null unknown. */
+  vneidLevel: number | null;
+  onlinePublicServiceAccount: TriState;
+  canUseOnlinePublicService: TriState;
+  digitalPaymentAccount: TriState;
+  smartDevice: TriState;
+  telehealthInformed: TriState;
+  onlineMedicalBooking: TriState;
+  digitalSkillsCoached: TriState;
+  electronicHealthRecord: TriState;
+}
+
+export interface BusinessesTable extends VersionColumns {
+  name: string;
+  kind: BusinessKind;
+  acceptsCashless: TriState;
+  ecommerceEligible: TriState;
+  listedOnline: TriState;
+  /** Platform names, comma-separated. */
+  platforms: string | null;
+  /** OCOP stars 1..5, null when not certified. */
+  ocopStars: number | null;
+  traceability: TriState;
+  isFarmProduct: Generated<number>;
+}
+
+export interface WifiPointsTable extends VersionColumns {
+  name: string;
+  lat: number;
+  lng: number;
+  isWorking: TriState;
+  provider: string | null;
+}
+
+export interface HamletFactsTable extends VersionColumns {
+  factKey: string;
+  valueBool: TriState;
+  valueNum: number | null;
+  /** Free text, e.g. the decision number and date. */
+  evidence: string | null;
+  decisionNo: string | null;
+  /** ISO date. */
+  decisionDate: string | null;
+  /** JSON array of names (the digital team's members). */
+  members: string | null;
+}
+
 export interface Database {
   adminUnits: AdminUnitsTable;
   adminUnitPeriods: AdminUnitPeriodsTable;
@@ -105,6 +197,58 @@ export interface Database {
   userScopes: UserScopesTable;
   sessions: SessionsTable;
   auditLog: AuditLogTable;
+  households: HouseholdsTable;
+  residents: ResidentsTable;
+  businesses: BusinessesTable;
+  wifiPoints: WifiPointsTable;
+  hamletFacts: HamletFactsTable;
+  criteriaSets: CriteriaSetsTable;
+  assessments: AssessmentsTable;
+  pilotHamlets: PilotHamletsTable;
+  settings: SettingsTable;
+}
+
+export interface CriteriaSetsTable {
+  id: Generated<number>;
+  code: string;
+  version: number;
+  name: string;
+  effectiveFrom: string;
+  /** The whole definition as JSON, validated by domain/criteria's schema before it is stored. */
+  definition: string;
+  status: 'draft' | 'published';
+  createdBy: number | null;
+  createdAt: string;
+  publishedAt: string | null;
+}
+
+export interface AssessmentsTable {
+  id: Generated<number>;
+  unitId: number;
+  assessmentDate: string;
+  criteriaSetId: number;
+  /** Hash of the inputs (counters, facts, criteria version); the same inputs never make a second snapshot. */
+  fingerprint: string;
+  meetsStandard: number;
+  met: number;
+  applicable: number;
+  result: string;
+  counters: string;
+  computedAt: string;
+  computedBy: number | null;
+}
+
+export interface PilotHamletsTable {
+  hamletId: number;
+  wardId: number;
+  markedBy: number | null;
+  markedAt: string;
+}
+
+export interface SettingsTable {
+  key: string;
+  value: string;
+  updatedAt: string;
 }
 
 export type AdminUnit = Selectable<AdminUnitsTable>;

@@ -1,6 +1,10 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { Db } from '../db/database.js';
 import type { Env } from '../env.js';
+import { authRoutes } from './auth/auth.routes.js';
+import { usersRoutes } from './users/users.routes.js';
+import { auditRoutes } from './audit/audit.routes.js';
+import { surveysRoutes } from './surveys/surveys.routes.js';
 
 export interface FeatureDeps {
   db: Db;
@@ -12,7 +16,12 @@ export interface FeatureDeps {
 export function featureRoutes(db: Db, now: () => Date, env: Env): FastifyPluginAsync {
   const deps: FeatureDeps = { db, now, env };
   return async (app) => {
-    const features: Array<(deps: FeatureDeps) => FastifyPluginAsync> = [];
+    const features: Array<(deps: FeatureDeps) => FastifyPluginAsync> = [
+      authRoutes,
+      usersRoutes,
+      auditRoutes,
+      surveysRoutes,
+    ];
     for (const feature of features) await app.register(feature(deps));
   };
 }

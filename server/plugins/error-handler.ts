@@ -42,9 +42,10 @@ export function registerErrorHandling(app: FastifyInstance): void {
     if (hasZodFastifySchemaValidationErrors(error)) {
       const context = (error as { validationContext?: string }).validationContext ?? 'body';
       const fields: FieldError[] = error.validation.map((v) => {
-        const params = v.params as { issue?: { code?: string; keys?: string[] } } | undefined;
+        // fastify-type-provider-zod 7 puts the zod issue code in `keyword` and its extra fields (keys) in `params`.
+        const params = v.params as { keys?: string[] } | undefined;
         const path = v.instancePath.replace(/^\//, '').replace(/\//g, '.');
-        const keys = params?.issue?.code === 'unrecognized_keys' ? params.issue.keys : undefined;
+        const keys = v.keyword === 'unrecognized_keys' ? params?.keys : undefined;
         if (keys?.length) {
           return keys.map((k) => ({ field: [context, path, k].filter(Boolean).join('.'), issue: 'unknown_field', message: v.message ?? '' }));
         }

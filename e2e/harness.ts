@@ -1,0 +1,105 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { FastifyInstance } from 'fastify';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { buildApp } from '../server/app.js';
+import { createDatabase, type Db } from '../server/db/database.js';
+import { migrateToLatest } from '../server/db/migrate.js';
+import { readEnv } from '../server/env.js';
+import { seedDemo } from '../seeds/demo/index.js';
+
+/*
+ * The e2e harness: the real server (same buildApp as production, serving the built web/dist) over a fresh SQLite
+ * file seeded with the demo city, and Debian's Chromium driven by playwright-core. One harness per journey file.
+ */
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const SCREENSHOT_DIR = path.join(root, 'test-output', 'e2e');
+export const DEMO_PASSWORD = 'khuphoso2025';
+
+/** Launch flags from docs (STACK.md): no sandbox in containers, no background traffic, no QUIC. */
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export interface Harness {
+  baseURL: string;
+  browser: Browser;
+  /** A fresh browser context (own cookies and storage) with one page, at the given viewport. */
+  newPage(viewport?: { width: number; height: number }): Promise<Page>;
+  /** Saves test-output/e2e/<journey>.png. */
+  screenshot(page: Page, journey: string, options?: { fullPage?: boolean }): Promise<string>;
+  /** Uncaught errors thrown in any page of this harness; journeys assert it stays empty. */
+  pageErrors: string[];
+  close(): Promise<void>;
+}
+
+function removeDatabaseFiles(file: string): void {
+  for (const suffix of ['', '-wal', '-shm']) fs.rmSync(`${file}${suffix}`, { force: true });
+}
+
+export async function startHarness(): Promise<Harness> {
+  const webIndex = path.join(root, 'web', 'dist', 'index.html');
+  if (!fs.existsSync(webIndex)) throw new Error('web/dist is missing: run `npx tsx scripts/e2e.ts`, which builds it first.');
+
+  const dbFile = path.join(root, 'test-output', `e2e-${process.pid}.db`);
+  removeDatabaseFiles(dbFile);
+  const db: Db = createDatabase(dbFile);
+  await migrateToLatest(db);
+  await seedDemo(db, { now: new Date() });
+
+  const app: FastifyInstance = await buildApp({ db, env: readEnv({}), webDist: path.join(root, 'web', 'dist') });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  if (!address || typeof address === 'string') throw new Error('server did not report a TCP port');
+  const baseURL = `http://127.0.0.1:${address.port}`;
+
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const contexts: BrowserContext[] = [];
+  const pageErrors: string[] = [];
+  fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
+
+  return {
+    baseURL,
+    browser,
+    pageErrors,
+    async newPage(viewport = { width: 1280, height: 800 }) {
+      const context = await browser.newContext({ baseURL, viewport, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+      context.setDefaultTimeout(15_000);
+      contexts.push(context);
+      const page = await context.newPage();
+      page.on('pageerror', (error) => pageErrors.push(`${page.url()}: ${error.message}`));
+      return page;
+    },
+    async screenshot(page, journey, options = {}) {
+      const file = path.join(SCREENSHOT_DIR, `${journey}.png`);
+      await page.screenshot({ path: file, fullPage: options.fullPage ?? false });
+      return file;
+    },
+    async close() {
+      for (const context of contexts) await context.close().catch(() => undefined);
+      await browser.close();
+      await app.close();
+      await db.close();
+      removeDatabaseFiles(dbFile);
+    },
+  };
+}
+
+/** Logs in through the form, as a person would, and waits for the app shell. */
+export async function logIn(page: Page, username: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.goto('/login');
+  await page.getByTestId('login-username').fill(username);
+  await page.getByTestId('login-password').fill(password);
+  await page.getByTestId('login-submit').click();
+  await page.waitForURL((url) => url.pathname.startsWith('/app'));
+  await page.getByTestId('user-menu').waitFor();
+}

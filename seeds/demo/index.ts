@@ -1,0 +1,79 @@
+import { hashPassword } from '../../server/features/auth/passwords.js';
+import type { Db } from '../../server/db/database.js';
+import type { Role } from '../../server/db/tables.js';
+import { seedDemoCity, type DemoCity } from './seed-demo-city.js';
+
+/** Every demo account shares this password; `npm start` prints it. Never used outside the demo. */
+export const DEMO_PASSWORD = 'khuphoso2025';
+
+export interface DemoAccount {
+  username: string;
+  password: string;
+  role: Role;
+  displayName: string;
+  scopeLabel: string;
+}
+
+export interface DemoSeedResult {
+  city: DemoCity;
+  accounts: DemoAccount[];
+}
+
+function demoAccounts(city: DemoCity): Array<DemoAccount & { scopeUnitIds: number[] }> {
+  const allNewWards = [...city.newWardIds.values()];
+  const khanhLong = city.hamletIds.get('25891/Khu phố Khánh Long')!;
+  const cityScope = [city.oldCityId, ...allNewWards];
+  return [
+    { username: 'admin', role: 'city_admin', displayName: 'Phòng Văn hóa và Thông tin Tân Uyên', scopeLabel: 'Thành phố Tân Uyên và 7 phường mới', scopeUnitIds: cityScope },
+    { username: 'canbo.tanhiep', role: 'commune_officer', displayName: 'Cán bộ CĐS phường Tân Hiệp', scopeLabel: 'Phường Tân Hiệp', scopeUnitIds: [city.newWardIds.get('25920')!] },
+    { username: 'canbo.tankhanh', role: 'commune_officer', displayName: 'Cán bộ CĐS phường Tân Khánh', scopeLabel: 'Phường Tân Khánh', scopeUnitIds: [city.newWardIds.get('25891')!] },
+    { username: 'truongkp.khanhlong', role: 'hamlet_head', displayName: 'Trưởng khu phố Khánh Long', scopeLabel: 'Khu phố Khánh Long', scopeUnitIds: [khanhLong] },
+    { username: 'tocns.khanhlong', role: 'team_member', displayName: 'Tổ CNSCĐ khu phố Khánh Long', scopeLabel: 'Khu phố Khánh Long', scopeUnitIds: [khanhLong] },
+    { username: 'xem', role: 'viewer', displayName: 'Người xem (toàn thành phố)', scopeLabel: 'Thành phố Tân Uyên và 7 phường mới', scopeUnitIds: cityScope },
+  ].map((a) => ({ ...a, role: a.role as Role, password: DEMO_PASSWORD }));
+}
+
+/** True when the database has no units yet, i.e. the demo should be seeded on start. */
+export async function isDatabaseEmpty(handle: Db): Promise<boolean> {
+  const row = await handle.db.selectFrom('adminUnits').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return Number(row.n) === 0;
+}
+
+/**
+ * Seeds the demo city and one account per role in one transaction. The same function serves `npm start`,
+ * the tests and the e2e journeys.
+ */
+export async function seedDemo(handle: Db, options: { now?: Date } = {}): Promise<DemoSeedResult> {
+  const nowIso = (options.now ?? new Date()).toISOString();
+  // One hash for all demo accounts: argon2id is deliberately slow, and start-up should take seconds.
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  return handle.db.transaction().execute(async (trx) => {
+    const city = await seedDemoCity(trx, nowIso);
+    const accounts = demoAccounts(city);
+    for (const account of accounts) {
+      const { id } = await trx
+        .insertInto('users')
+        .values({
+          username: account.username,
+          displayName: account.displayName,
+          passwordHash,
+          role: account.role,
+          locale: 'vi',
+          isActive: 1,
+          mustChangePassword: 0,
+          failedAttempts: 0,
+          lockedUntil: null,
+          createdAt: nowIso,
+          updatedAt: nowIso,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await trx.insertInto('userScopes').values(account.scopeUnitIds.map((unitId) => ({ userId: id, unitId }))).execute();
+    }
+    await trx
+      .insertInto('auditLog')
+      .values({ at: nowIso, actorId: null, actorName: 'system', action: 'demo.seed', entity: 'database', entityId: null, before: null, after: JSON.stringify({ accounts: accounts.length }), ip: null })
+      .execute();
+    return { city, accounts: accounts.map(({ scopeUnitIds: _s, ...a }) => a) };
+  });
+}

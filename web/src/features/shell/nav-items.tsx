@@ -1,0 +1,28 @@
+import { ApartmentOutlined, AuditOutlined, HomeOutlined, KeyOutlined, TeamOutlined } from '@ant-design/icons';
+import type { ReactNode } from 'react';
+import type { Me } from '../../api/types';
+
+export interface NavItem {
+  path: string;
+  labelKey: string;
+  icon: ReactNode;
+}
+
+/** The menu a user sees follows the abilities the server computed, never the role name alone. */
+export function navItemsFor(me: Me): NavItem[] {
+  const items: NavItem[] = [
+    { path: '/app', labelKey: 'nav.home', icon: <HomeOutlined /> },
+    { path: '/app/units', labelKey: 'nav.units', icon: <ApartmentOutlined /> },
+  ];
+  if (me.abilities.canManageUsers) items.push({ path: '/app/users', labelKey: 'nav.users', icon: <TeamOutlined /> });
+  if (me.abilities.canReadAudit) items.push({ path: '/app/audit', labelKey: 'nav.audit', icon: <AuditOutlined /> });
+  items.push({ path: '/app/password', labelKey: 'nav.password', icon: <KeyOutlined /> });
+  return items;
+}
+
+/** The menu entry for a location: the longest nav path that prefixes it. */
+export function selectedNavPath(items: NavItem[], pathname: string): string {
+  const matches = items.filter((item) => pathname === item.path || pathname.startsWith(`${item.path}/`));
+  matches.sort((a, b) => b.path.length - a.path.length);
+  return matches[0]?.path ?? '/app';
+}

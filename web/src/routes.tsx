@@ -1,0 +1,36 @@
+import { lazy, Suspense, type ReactNode } from 'react';
+import { createBrowserRouter } from 'react-router';
+import { PageLoading } from './ui/PageLoading';
+import { NotFoundPage } from './ui/NotFoundPage';
+
+// Each page is its own chunk: a visitor on the landing page never downloads the tree, tables or forms.
+const LandingPage = lazy(() => import('./features/landing/LandingPage'));
+const LoginPage = lazy(() => import('./features/auth/LoginPage'));
+const AppLayout = lazy(() => import('./features/shell/AppLayout'));
+const HomePage = lazy(() => import('./features/shell/HomePage'));
+const UnitsPage = lazy(() => import('./features/units/UnitsPage'));
+const UsersPage = lazy(() => import('./features/users/UsersPage'));
+const AuditPage = lazy(() => import('./features/audit/AuditPage'));
+const PasswordPage = lazy(() => import('./features/auth/PasswordPage'));
+
+function page(element: ReactNode) {
+  return <Suspense fallback={<PageLoading />}>{element}</Suspense>;
+}
+
+export const router = createBrowserRouter([
+  { path: '/', element: page(<LandingPage />) },
+  { path: '/login', element: page(<LoginPage />) },
+  {
+    path: '/app',
+    element: page(<AppLayout />),
+    children: [
+      { index: true, element: <HomePage /> },
+      { path: 'units', element: <UnitsPage /> },
+      { path: 'users', element: <UsersPage /> },
+      { path: 'audit', element: <AuditPage /> },
+      { path: 'password', element: <PasswordPage /> },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+  { path: '*', element: <NotFoundPage /> },
+]);
