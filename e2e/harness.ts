@@ -17,6 +17,8 @@ import { seedDemo } from '../seeds/demo/index.js';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const SCREENSHOT_DIR = path.join(root, 'test-output', 'e2e');
 export const DEMO_PASSWORD = 'khuphoso2025';
+/** For expect.poll: pages load lazily over a real server, so wait longer than vitest's 1 s default. */
+export const POLL = { timeout: 10_000, interval: 100 };
 
 /** Launch flags from docs (STACK.md): no sandbox in containers, no background traffic, no QUIC. */
 const CHROMIUM_ARGS = [
@@ -48,7 +50,8 @@ function removeDatabaseFiles(file: string): void {
 
 export async function startHarness(): Promise<Harness> {
   const webIndex = path.join(root, 'web', 'dist', 'index.html');
-  if (!fs.existsSync(webIndex)) throw new Error('web/dist is missing: run `npx tsx scripts/e2e.ts`, which builds it first.');
+  if (!fs.existsSync(webIndex))
+    throw new Error('web/dist is missing: run `npx tsx scripts/e2e.ts`, which builds it first.');
 
   const dbFile = path.join(root, 'test-output', `e2e-${process.pid}.db`);
   removeDatabaseFiles(dbFile);
@@ -56,7 +59,11 @@ export async function startHarness(): Promise<Harness> {
   await migrateToLatest(db);
   await seedDemo(db, { now: new Date() });
 
-  const app: FastifyInstance = await buildApp({ db, env: readEnv({}), webDist: path.join(root, 'web', 'dist') });
+  const app: FastifyInstance = await buildApp({
+    db,
+    env: readEnv({}),
+    webDist: path.join(root, 'web', 'dist'),
+  });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   if (!address || typeof address === 'string') throw new Error('server did not report a TCP port');
@@ -72,7 +79,12 @@ export async function startHarness(): Promise<Harness> {
     browser,
     pageErrors,
     async newPage(viewport = { width: 1280, height: 800 }) {
-      const context = await browser.newContext({ baseURL, viewport, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+      const context = await browser.newContext({
+        baseURL,
+        viewport,
+        locale: 'vi-VN',
+        timezoneId: 'Asia/Ho_Chi_Minh',
+      });
       context.setDefaultTimeout(15_000);
       contexts.push(context);
       const page = await context.newPage();

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { startHarness, type Harness } from './harness.js';
+import { POLL, startHarness, type Harness } from './harness.js';
 
 let harness: Harness;
 beforeAll(async () => {
@@ -14,8 +14,14 @@ it('lets a visitor on a 360 px phone read the programme and switch to English', 
   try {
     await page.goto('/');
     const title = page.getByTestId('landing-title');
-    await expect.poll(() => title.textContent()).toBe('Khu phố, ấp chuyển đổi số');
-    for (const group of ['Nhận thức số', 'Kỹ năng công dân số', 'Hạ tầng số', 'Kinh tế số', 'Xã hội số, dịch vụ số']) {
+    await expect.poll(() => title.textContent(), POLL).toBe('Khu phố, ấp chuyển đổi số');
+    for (const group of [
+      'Nhận thức số',
+      'Kỹ năng công dân số',
+      'Hạ tầng số',
+      'Kinh tế số',
+      'Xã hội số, dịch vụ số',
+    ]) {
       expect(await page.getByText(group, { exact: false }).count(), group).toBeGreaterThan(0);
     }
     expect(await page.getByTestId('landing-login').first().isVisible()).toBe(true);
@@ -24,13 +30,15 @@ it('lets a visitor on a 360 px phone read the programme and switch to English', 
     await harness.screenshot(page, 'visitor-landing-vi', { fullPage: true });
 
     await page.getByTestId('language-switch').getByText('EN', { exact: true }).click();
-    await expect.poll(() => title.textContent()).toBe('Digital neighbourhoods and hamlets');
+    await expect.poll(() => title.textContent(), POLL).toBe('Digital neighbourhoods and hamlets');
     expect(await page.evaluate(() => document.cookie)).toContain('lang=en');
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
 
     // The choice is remembered on the next visit.
     await page.reload();
-    await expect.poll(() => page.getByTestId('landing-title').textContent()).toBe('Digital neighbourhoods and hamlets');
+    await expect
+      .poll(() => page.getByTestId('landing-title').textContent(), POLL)
+      .toBe('Digital neighbourhoods and hamlets');
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     expect(harness.pageErrors).toEqual([]);
   } finally {

@@ -33,7 +33,10 @@ if (run.error) throw run.error;
 
 // A plain summary line that CI can read (vitest's own summary is decorated).
 if (fs.existsSync(resultsFile)) {
-  const results = JSON.parse(fs.readFileSync(resultsFile, 'utf8')) as { numPassedTests: number; numFailedTests: number };
+  const results = JSON.parse(fs.readFileSync(resultsFile, 'utf8')) as {
+    numPassedTests: number;
+    numFailedTests: number;
+  };
   console.log(`${results.numPassedTests} passed, ${results.numFailedTests} failed`);
 }
 process.exit(run.status ?? 1);

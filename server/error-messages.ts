@@ -56,7 +56,11 @@ export const errorMessages = {
     en: 'The parent already has a unit named "{name}".',
   },
   // admin-units importer: one entry per problem found in a file (listed in IMPORT_FAILED details, never sent alone)
-  IMPORT_FILE_EMPTY: { status: 422, vi: 'Tệp trống, không có dòng tiêu đề.', en: 'The file is empty: there is no header row.' },
+  IMPORT_FILE_EMPTY: {
+    status: 422,
+    vi: 'Tệp trống, không có dòng tiêu đề.',
+    en: 'The file is empty: there is no header row.',
+  },
   IMPORT_FILE_UNREADABLE: {
     status: 422,
     vi: 'Không đọc được tệp: {reason}',
@@ -77,7 +81,11 @@ export const errorMessages = {
     vi: 'Dòng có {actual} cột, cần {expected} cột như dòng tiêu đề.',
     en: 'The row has {actual} columns; the header has {expected}.',
   },
-  IMPORT_VALUE_REQUIRED: { status: 422, vi: 'Cột {column} không được để trống.', en: 'Column {column} must not be empty.' },
+  IMPORT_VALUE_REQUIRED: {
+    status: 422,
+    vi: 'Cột {column} không được để trống.',
+    en: 'Column {column} must not be empty.',
+  },
   IMPORT_CODE_INVALID: {
     status: 422,
     vi: 'Mã "{value}" ở cột {column} không hợp lệ: cần {digits} chữ số.',
@@ -132,6 +140,11 @@ export const errorMessages = {
     status: 422,
     vi: 'Đơn vị mới mã "{value}" (hiệu lực từ 01/07/2025) chưa có trong cơ sở dữ liệu; hãy nhập danh mục sau 01/07/2025 trước.',
     en: 'New unit "{value}" (valid from 01/07/2025) is not in the database; import the post-July-2025 list first.',
+  },
+  IMPORT_HISTORY_CONFLICT: {
+    status: 422,
+    vi: 'Đơn vị "{value}" đã có lịch sử thay đổi từ ngày {date}; ngày bắt đầu mới phải trước ngày đó.',
+    en: 'Unit "{value}" has recorded changes from {date}; the new start date must come before that.',
   },
   IMPORT_TOO_MANY_ISSUES: {
     status: 422,
@@ -204,6 +217,55 @@ export const errorMessages = {
     vi: 'Bản ghi vừa được người khác cập nhật. Vui lòng tải lại rồi thử lại.',
     en: 'Someone else has just changed this record. Reload and try again.',
   },
+  // criteria sets and assessments
+  CRITERIA_SET_INVALID: {
+    status: 400,
+    vi: 'Bộ tiêu chí không hợp lệ: {first}',
+    en: 'The criteria set is not valid: {first}',
+  },
+  CRITERIA_SET_NOT_FOUND: { status: 404, vi: 'Không tìm thấy bộ tiêu chí.', en: 'Criteria set not found.' },
+  CRITERIA_SET_PUBLISHED: {
+    status: 409,
+    vi: 'Bộ tiêu chí đã ban hành không được sửa; hãy tạo phiên bản mới.',
+    en: 'A published criteria set cannot be edited; create a new version.',
+  },
+  CRITERIA_SET_VERSION_TAKEN: {
+    status: 409,
+    vi: 'Bộ tiêu chí {code} đã có phiên bản {version}.',
+    en: 'Criteria set {code} already has version {version}.',
+  },
+  NO_CRITERIA_SET_FOR_DATE: {
+    status: 400,
+    vi: 'Chưa có bộ tiêu chí nào có hiệu lực vào ngày {date}.',
+    en: 'No criteria set is in force on {date}.',
+  },
+  ASSESSMENT_NOT_FOUND: { status: 404, vi: 'Không tìm thấy kết quả đánh giá.', en: 'Assessment not found.' },
+  UNIT_NOT_HAMLET: {
+    status: 400,
+    vi: 'Đơn vị được chọn không phải khu phố, ấp.',
+    en: 'The chosen unit is not a hamlet or neighbourhood.',
+  },
+  UNIT_NOT_COMMUNE: {
+    status: 400,
+    vi: 'Đơn vị được chọn không phải xã, phường.',
+    en: 'The chosen unit is not a ward or commune.',
+  },
+  PILOT_NOT_IN_WARD: {
+    status: 400,
+    vi: 'Khu phố, ấp này không thuộc xã, phường đã chọn.',
+    en: 'This hamlet does not belong to the chosen ward.',
+  },
+  PILOT_LIMIT_REACHED: {
+    status: 409,
+    vi: 'Mỗi xã, phường chỉ chọn tối đa {limit} khu phố, ấp làm điểm.',
+    en: 'A ward may mark at most {limit} pilot hamlets.',
+  },
+  PILOT_ALREADY_MARKED: {
+    status: 409,
+    vi: 'Khu phố, ấp này đã là điểm.',
+    en: 'This hamlet is already a pilot.',
+  },
+  PILOT_NOT_FOUND: { status: 404, vi: 'Khu phố, ấp này chưa được chọn làm điểm.', en: 'This hamlet is not a pilot.' },
   INTERNAL: { status: 500, vi: 'Lỗi hệ thống. Vui lòng thử lại sau.', en: 'Internal error. Please try again later.' },
 } as const satisfies Record<string, { status: number; vi: string; en: string }>;
 

@@ -135,7 +135,11 @@ describe('calendar dates', () => {
   });
 
   it.each([
-    [{ validFrom: '2020-01-01', validTo: '2025-06-30' }, { validFrom: HISTORIC_START, validTo: '2025-06-30' }, true],
+    [
+      { validFrom: '2020-01-01', validTo: '2025-06-30' },
+      { validFrom: HISTORIC_START, validTo: '2025-06-30' },
+      true,
+    ],
     [{ validFrom: '2020-01-01', validTo: null }, { validFrom: HISTORIC_START, validTo: '2025-06-30' }, false],
     [{ validFrom: '2025-07-01', validTo: null }, { validFrom: '2025-07-01', validTo: null }, true],
     [{ validFrom: '2025-06-01', validTo: null }, { validFrom: '2025-07-01', validTo: null }, false],
@@ -145,22 +149,51 @@ describe('calendar dates', () => {
 });
 
 describe('period changes', () => {
-  const current: UnitPeriodState = { name: 'Ấp 1', type: 'hamlet', parentId: 7, validFrom: '2020-01-01', validTo: null };
+  const current: UnitPeriodState = {
+    name: 'Ấp 1',
+    type: 'hamlet',
+    parentId: 7,
+    validFrom: '2020-01-01',
+    validTo: null,
+  };
   const unit = { validFrom: '2020-01-01', validTo: null };
 
   it('closes the current period the day before and opens the new one with the same end', () => {
-    const plan = planPeriodChange(current, unit, '2026-01-01', { name: 'Khu phố 1', type: 'neighbourhood' }, 'type_changed');
+    const plan = planPeriodChange(
+      current,
+      unit,
+      '2026-01-01',
+      { name: 'Khu phố 1', type: 'neighbourhood' },
+      'type_changed',
+    );
     expect(plan).toEqual({
       ok: true,
       closed: { ...current, validTo: '2025-12-31' },
-      opened: { name: 'Khu phố 1', type: 'neighbourhood', parentId: 7, validFrom: '2026-01-01', validTo: null, reason: 'type_changed' },
+      opened: {
+        name: 'Khu phố 1',
+        type: 'neighbourhood',
+        parentId: 7,
+        validFrom: '2026-01-01',
+        validTo: null,
+        reason: 'type_changed',
+      },
     });
   });
 
   it('keeps the end of a unit that has ended', () => {
     const ended = { ...current, validTo: '2025-06-30' };
-    const plan = planPeriodChange(ended, { validFrom: '2020-01-01', validTo: '2025-06-30' }, '2024-01-01', { name: 'Ấp Một' }, 'renamed');
-    expect(plan.ok && plan.opened).toMatchObject({ validFrom: '2024-01-01', validTo: '2025-06-30', type: 'hamlet' });
+    const plan = planPeriodChange(
+      ended,
+      { validFrom: '2020-01-01', validTo: '2025-06-30' },
+      '2024-01-01',
+      { name: 'Ấp Một' },
+      'renamed',
+    );
+    expect(plan.ok && plan.opened).toMatchObject({
+      validFrom: '2024-01-01',
+      validTo: '2025-06-30',
+      type: 'hamlet',
+    });
   });
 
   it.each([
@@ -171,7 +204,13 @@ describe('period changes', () => {
   });
 
   it('refuses a change after the unit ended', () => {
-    const plan = planPeriodChange({ ...current, validTo: '2025-06-30' }, { validFrom: '2020-01-01', validTo: '2025-06-30' }, '2025-07-01', { name: 'X' }, 'renamed');
+    const plan = planPeriodChange(
+      { ...current, validTo: '2025-06-30' },
+      { validFrom: '2020-01-01', validTo: '2025-06-30' },
+      '2025-07-01',
+      { name: 'X' },
+      'renamed',
+    );
     expect(plan).toEqual({ ok: false, error: 'CHANGE_DATE_AFTER_UNIT_END' });
   });
 
@@ -203,9 +242,13 @@ describe('lineage', () => {
 
   it('follows the chain backwards and forwards but not sideways', () => {
     const chain = summariseLineage(links, 20).chain;
-    expect(new Set(chain.map((l) => `${l.fromUnitId}>${l.toUnitId}`))).toEqual(new Set(['1>10', '2>10', '10>20']));
+    expect(new Set(chain.map((l) => `${l.fromUnitId}>${l.toUnitId}`))).toEqual(
+      new Set(['1>10', '2>10', '10>20']),
+    );
     const fromSplit = summariseLineage(links, 1).chain;
-    expect(new Set(fromSplit.map((l) => `${l.fromUnitId}>${l.toUnitId}`))).toEqual(new Set(['1>10', '1>11', '10>20']));
+    expect(new Set(fromSplit.map((l) => `${l.fromUnitId}>${l.toUnitId}`))).toEqual(
+      new Set(['1>10', '1>11', '10>20']),
+    );
   });
 
   it('derives full province links when all communes went to one province, partial otherwise', () => {
@@ -243,8 +286,12 @@ describe('input schemas shared with the web', () => {
   });
 
   it('accepts any known type for a type change but only hamlet types for a new hamlet', () => {
-    expect(ChangeUnitTypeInputSchema.safeParse({ type: 'ward', effectiveDate: '2026-01-01' }).success).toBe(true);
-    expect(ChangeUnitTypeInputSchema.safeParse({ type: 'khu_pho', effectiveDate: '2026-01-01' }).success).toBe(false);
+    expect(ChangeUnitTypeInputSchema.safeParse({ type: 'ward', effectiveDate: '2026-01-01' }).success).toBe(
+      true,
+    );
+    expect(
+      ChangeUnitTypeInputSchema.safeParse({ type: 'khu_pho', effectiveDate: '2026-01-01' }).success,
+    ).toBe(false);
     const hamlet = { parentId: 3, name: 'Khu phố 1', type: 'neighbourhood', validFrom: '2025-07-01' };
     expect(CreateHamletInputSchema.safeParse(hamlet).success).toBe(true);
     expect(CreateHamletInputSchema.safeParse({ ...hamlet, type: 'ward' }).success).toBe(false);

@@ -44,8 +44,16 @@ export function summariseLineage(links: readonly LineageLink[], unitId: number):
       }
     }
   };
-  walk(unitId, (id) => byTo.get(id) ?? [], (l) => l.fromUnitId);
-  walk(unitId, (id) => byFrom.get(id) ?? [], (l) => l.toUnitId);
+  walk(
+    unitId,
+    (id) => byTo.get(id) ?? [],
+    (l) => l.fromUnitId,
+  );
+  walk(
+    unitId,
+    (id) => byFrom.get(id) ?? [],
+    (l) => l.toUnitId,
+  );
   return {
     predecessors: byTo.get(unitId) ?? [],
     successors: byFrom.get(unitId) ?? [],
@@ -71,5 +79,7 @@ export function deriveProvinceLineage<K extends string | number>(
     const mergeType: MergeType = tos.size === 1 ? 'full' : 'partial';
     for (const to of tos) out.push({ from, to, mergeType });
   }
-  return out.sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : a.to < b.to ? -1 : a.to > b.to ? 1 : 0));
+  return out.sort((a, b) =>
+    a.from < b.from ? -1 : a.from > b.from ? 1 : a.to < b.to ? -1 : a.to > b.to ? 1 : 0,
+  );
 }

@@ -38,8 +38,10 @@ export function planPeriodChange(
   reason: PeriodReason,
 ): PeriodChangePlan {
   if (effectiveDate <= current.validFrom) return { ok: false, error: 'CHANGE_DATE_NOT_AFTER_CURRENT' };
-  if (unit.validTo !== null && effectiveDate > unit.validTo) return { ok: false, error: 'CHANGE_DATE_AFTER_UNIT_END' };
-  if (current.validTo !== null && effectiveDate > current.validTo) return { ok: false, error: 'CHANGE_DATE_AFTER_UNIT_END' };
+  if (unit.validTo !== null && effectiveDate > unit.validTo)
+    return { ok: false, error: 'CHANGE_DATE_AFTER_UNIT_END' };
+  if (current.validTo !== null && effectiveDate > current.validTo)
+    return { ok: false, error: 'CHANGE_DATE_AFTER_UNIT_END' };
   return {
     ok: true,
     closed: { ...current, validTo: addDays(effectiveDate, -1) },
@@ -59,8 +61,11 @@ export function planPeriodChange(
  * Periods of a unit never overlap, so at most one matches.
  */
 export function periodOn<P extends DateSpan>(periods: readonly P[], isoDate: string): P | undefined {
-  const sorted = [...periods].sort((a, b) => (a.validFrom < b.validFrom ? -1 : a.validFrom > b.validFrom ? 1 : 0));
+  const sorted = [...periods].sort((a, b) =>
+    a.validFrom < b.validFrom ? -1 : a.validFrom > b.validFrom ? 1 : 0,
+  );
   return (
-    sorted.find((p) => p.validFrom <= isoDate && (p.validTo === null || p.validTo >= isoDate)) ?? sorted[sorted.length - 1]
+    sorted.find((p) => p.validFrom <= isoDate && (p.validTo === null || p.validTo >= isoDate)) ??
+    sorted[sorted.length - 1]
   );
 }

@@ -151,7 +151,10 @@ export const IMPORT_FILE_MAX_BYTES = 15 * 1024 * 1024;
 export const ImportUnitsInputSchema = z.strictObject({
   /** Only its extension matters: .xlsx is read as a workbook, anything else as CSV. */
   filename: z.string().trim().min(1).max(255),
-  contentBase64: z.string().min(1).max(Math.ceil((IMPORT_FILE_MAX_BYTES * 4) / 3) + 4),
+  contentBase64: z
+    .string()
+    .min(1)
+    .max(Math.ceil((IMPORT_FILE_MAX_BYTES * 4) / 3) + 4),
   dryRun: z.boolean().optional(),
 });
 export type ImportUnitsInput = z.infer<typeof ImportUnitsInputSchema>;

@@ -14,11 +14,25 @@ type Report = (path: Path, message: string) => void;
 /** Presets that read a resident's age (birth key), so they apply to residents, or inside `member`. */
 const RESIDENT_PRESETS = new Set(['workingAge', 'adult', 'vneidEligible']);
 
-function checkFilter(conditions: Condition[], subject: Subject, path: Path, report: Report, insideMember: boolean): void {
-  conditions.forEach((condition, k) => checkCondition(condition, subject, [...path, k], report, insideMember));
+function checkFilter(
+  conditions: Condition[],
+  subject: Subject,
+  path: Path,
+  report: Report,
+  insideMember: boolean,
+): void {
+  conditions.forEach((condition, k) =>
+    checkCondition(condition, subject, [...path, k], report, insideMember),
+  );
 }
 
-function checkCondition(condition: Condition, subject: Subject, path: Path, report: Report, insideMember: boolean): void {
+function checkCondition(
+  condition: Condition,
+  subject: Subject,
+  path: Path,
+  report: Report,
+  insideMember: boolean,
+): void {
   if ('field' in condition) {
     if (!isColumnOf(subject, condition.field)) {
       const known = (SUBJECT_COLUMNS[subject] as readonly string[]).join(', ');
@@ -58,7 +72,10 @@ function checkCondition(condition: Condition, subject: Subject, path: Path, repo
     return;
   }
   if (subject !== 'households' || insideMember) {
-    report([...path, 'member'], '"member" applies to households only (some member of the household satisfies the conditions)');
+    report(
+      [...path, 'member'],
+      '"member" applies to households only (some member of the household satisfies the conditions)',
+    );
     return;
   }
   checkFilter(condition.member, 'residents', [...path, 'member'], report, true);
@@ -101,7 +118,8 @@ function checkComposites(byCode: Map<string, Located>, report: Report): void {
       if (seen.has(part)) report(partPath, `"${part}" is listed twice in ${code}`);
       seen.add(part);
       if (!target) report(partPath, `${code} refers to an unknown criterion "${part}"`);
-      else if (criterion.enabled && !target.criterion.enabled) report(partPath, `${code} is enabled but its part "${part}" is not`);
+      else if (criterion.enabled && !target.criterion.enabled)
+        report(partPath, `${code} is enabled but its part "${part}" is not`);
     });
   }
 }
@@ -125,7 +143,10 @@ function checkCycles(byCode: Map<string, Located>, report: Report): void {
         const key = [...new Set(cycle)].sort().join('|');
         if (!reported.has(key)) {
           reported.add(key);
-          report([...byCode.get(next)!.path, 'definition', 'of'], `Composite criteria form a cycle: ${cycle.join(' → ')}`);
+          report(
+            [...byCode.get(next)!.path, 'definition', 'of'],
+            `Composite criteria form a cycle: ${cycle.join(' → ')}`,
+          );
         }
       } else if (!state.has(next)) {
         visit(next);
@@ -151,10 +172,16 @@ export function checkCriteriaSet(set: CriteriaSetDefinition, ctx: z.RefinementCt
     groupCodes.add(group.code);
     group.criteria.forEach((criterion, ci) => {
       const path = ['groups', gi, 'criteria', ci];
-      if (byCode.has(criterion.code)) report([...path, 'code'], `Duplicate criterion code "${criterion.code}"`);
+      if (byCode.has(criterion.code))
+        report([...path, 'code'], `Duplicate criterion code "${criterion.code}"`);
       else byCode.set(criterion.code, { criterion, path });
       checkDefinition(criterion, path, report);
-      if (set.parameters.pointsMode && criterion.enabled && !criterion.hidden && criterion.points === undefined) {
+      if (
+        set.parameters.pointsMode &&
+        criterion.enabled &&
+        !criterion.hidden &&
+        criterion.points === undefined
+      ) {
         report([...path, 'points'], `Points mode needs points for ${criterion.code}`);
       }
     });

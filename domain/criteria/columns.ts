@@ -47,7 +47,8 @@ export const COLUMN_KINDS: Record<Subject, Record<string, ColumnKind>> = {
     acceptsCashless: FLAG,
     ecommerceEligible: FLAG,
     listedOnline: FLAG,
-    ocopStars: { type: 'integer', min: 0, max: 5 },
+    // 1 to 5 stars; NULL means not certified, so a comparison on it is never true for those.
+    ocopStars: { type: 'integer', min: 1, max: 5 },
     traceability: FLAG,
     isFarmProduct: FLAG,
   },
@@ -67,14 +68,20 @@ export function valueProblem(subject: Subject, column: string, value: unknown): 
   if (!kind) return `unknown field "${column}" on ${subject}`;
   switch (kind.type) {
     case 'flag':
-      return value === 0 || value === 1 ? null : `"${column}" is a yes/no flag: compare it with 0 or 1, or use is: 'yes' | 'no'`;
+      return value === 0 || value === 1
+        ? null
+        : `"${column}" is a yes/no flag: compare it with 0 or 1, or use is: 'yes' | 'no'`;
     case 'enum':
-      return typeof value === 'string' && kind.values.includes(value) ? null : `"${column}" takes one of ${kind.values.join(', ')}`;
+      return typeof value === 'string' && kind.values.includes(value)
+        ? null
+        : `"${column}" takes one of ${kind.values.join(', ')}`;
     case 'integer':
       return typeof value === 'number' && Number.isInteger(value) && value >= kind.min && value <= kind.max
         ? null
         : `"${column}" is a whole number from ${kind.min} to ${kind.max}`;
     case 'date':
-      return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? null : `"${column}" is compared with an ISO date yyyy-MM-dd`;
+      return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)
+        ? null
+        : `"${column}" is compared with an ISO date yyyy-MM-dd`;
   }
 }

@@ -32,7 +32,11 @@ class CounterRegistry {
   }
 }
 
-function compileCounters(criterion: Criterion, ctx: PresetContext, registry: CounterRegistry): CounterRefs | null {
+function compileCounters(
+  criterion: Criterion,
+  ctx: PresetContext,
+  registry: CounterRegistry,
+): CounterRefs | null {
   const { code, definition } = criterion;
   if (definition.kind === 'ratio') {
     const den = isTrue(filterPredicate(definition.denominator, ctx));
@@ -79,7 +83,8 @@ function gapUnitOf(criterion: Criterion): GapUnit | null {
  * the id of the first criterion that needs them. Disabled criteria are left out. Source: DOMAIN.md §3; issue 3.
  */
 export function compileCriteriaSet(set: CriteriaSetDefinition, assessmentDate: string): CompiledSet {
-  if (!isIsoDate(assessmentDate)) throw new Error(`assessment date must be yyyy-MM-dd, got ${assessmentDate}`);
+  if (!isIsoDate(assessmentDate))
+    throw new Error(`assessment date must be yyyy-MM-dd, got ${assessmentDate}`);
   const ctx: PresetContext = { parameters: set.parameters, assessmentDate };
   const registry = new CounterRegistry();
   const factKeys = new Set<string>();

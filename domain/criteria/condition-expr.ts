@@ -33,7 +33,14 @@ const FALSE: Expr = { op: 'not', arg: TRUE };
 const isTrueExpr = (e: Expr) => e.op === 'true';
 const isFalseExpr = (e: Expr) => e.op === 'not' && e.arg.op === 'true';
 
-const NEGATED: Record<Comparison, Comparison> = { eq: 'ne', ne: 'eq', gt: 'lte', lte: 'gt', gte: 'lt', lt: 'gte' };
+const NEGATED: Record<Comparison, Comparison> = {
+  eq: 'ne',
+  ne: 'eq',
+  gt: 'lte',
+  lte: 'gt',
+  gte: 'lt',
+  lt: 'gte',
+};
 
 /** AND of expressions, flattened, without TRUE terms; FALSE if any term is FALSE. */
 export function allOf(args: Expr[]): Expr {
@@ -90,7 +97,9 @@ function conditionPredicate(condition: Condition, ctx: PresetContext): Predicate
     return cmp(column, condition.op, condition.value as string | number);
   }
   if ('preset' in condition) return presetPredicate(condition, ctx);
-  if ('anyOf' in condition) return { kind: 'or', args: condition.anyOf.map((c) => conditionPredicate(c, ctx)) };
+  if ('anyOf' in condition) {
+    return { kind: 'or', args: condition.anyOf.map((c) => conditionPredicate(c, ctx)) };
+  }
   return { kind: 'member', where: filterPredicate(condition.member, ctx) };
 }
 
@@ -100,7 +109,9 @@ export function filterPredicate(filter: Filter, ctx: PresetContext): Predicate {
 }
 
 function leafExpr(p: Predicate & { kind: 'cmp' | 'in' }): Expr {
-  return p.kind === 'in' ? { op: 'in', column: p.column, values: p.values } : { op: p.op, column: p.column, value: p.value };
+  return p.kind === 'in'
+    ? { op: 'in', column: p.column, values: p.values }
+    : { op: p.op, column: p.column, value: p.value };
 }
 
 /** Rows where the predicate is certainly true. */

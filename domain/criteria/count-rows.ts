@@ -13,7 +13,11 @@ export type SubjectRow = { hamletId: number; id?: number } & Record<string, unkn
 
 type Truth = boolean | null;
 
-function compareValues(op: 'eq' | 'ne' | 'gt' | 'gte' | 'lt' | 'lte', left: string | number, right: string | number): boolean {
+function compareValues(
+  op: 'eq' | 'ne' | 'gt' | 'gte' | 'lt' | 'lte',
+  left: string | number,
+  right: string | number,
+): boolean {
   switch (op) {
     case 'eq':
       return left === right;
@@ -42,7 +46,11 @@ function columnValue(row: SubjectRow, column: string): string | number | null {
  * The truth value of `expr` for one row under SQL's three-valued logic: true, false, or null for unknown.
  * `membersOf` gives a household's current members for existsMember.
  */
-export function evaluateExpr(expr: Expr, row: SubjectRow, membersOf: (householdId: number) => readonly SubjectRow[]): Truth {
+export function evaluateExpr(
+  expr: Expr,
+  row: SubjectRow,
+  membersOf: (householdId: number) => readonly SubjectRow[],
+): Truth {
   switch (expr.op) {
     case 'true':
       return true;

@@ -1,4 +1,10 @@
-import { evaluateCount, evaluateFact, evaluateFactRatio, evaluateRatio } from './evaluate-criterion.js';
+import {
+  evaluateCount,
+  evaluateFact,
+  evaluateFactRatio,
+  evaluateRatio,
+  makeResult,
+} from './evaluate-criterion.js';
 import type { CounterValues } from './expr.js';
 import type {
   AssessmentResult,
@@ -34,37 +40,34 @@ export function combineStatuses(kind: 'anyOf' | 'allOf', parts: CriterionStatus[
   return applicable.every((s) => s === 'met') ? 'met' : 'not_assessable';
 }
 
-function evaluateComposite(criterion: CompiledCriterion, resolve: (code: string) => CriterionResult): CriterionResult {
+function evaluateComposite(
+  criterion: CompiledCriterion,
+  resolve: (code: string) => CriterionResult,
+): CriterionResult {
   const definition = criterion.definition as CompositeDefinition;
   const parts = definition.of.map(resolve);
-  const status = combineStatuses(definition.kind, parts.map((p) => p.status));
-  const reason = status === 'not_assessable' ? parts.find((p) => p.status === 'not_assessable')?.reason : undefined;
-  const { code, group, kind, hidden, gapUnit } = criterion;
-  return {
-    code,
-    group,
-    kind,
-    hidden,
-    gapUnit,
-    status,
-    value: null,
-    percent: null,
-    target: null,
-    unknown: 0,
-    gap: null,
-    parts: definition.of,
-    ...(reason ? { reason } : {}),
-  };
+  const status = combineStatuses(
+    definition.kind,
+    parts.map((p) => p.status),
+  );
+  const reason =
+    status === 'not_assessable' ? parts.find((p) => p.status === 'not_assessable')?.reason : undefined;
+  const result = makeResult(criterion, status, null, null, null, 0, null, reason);
+  result.parts = definition.of;
+  return result;
 }
 
-function withPoints(criterion: CompiledCriterion, result: CriterionResult): CriterionResult {
-  if (criterion.hidden || result.status === 'not_applicable') return result;
+/** Adds earned and available points to a fresh result (mutated in place: it was just built for this hamlet). */
+function addPoints(criterion: CompiledCriterion, result: CriterionResult): void {
+  if (criterion.hidden || result.status === 'not_applicable') return;
   const met = result.status === 'met';
   let share = met ? 1 : 0;
   if (criterion.kind === 'ratio' && result.value && 'numerator' in result.value) {
-    share = ratioCreditShare(result.value.numerator, result.value.denominator, result.target as PercentTarget, met);
+    const { numerator, denominator } = result.value;
+    share = ratioCreditShare(numerator, denominator, result.target as PercentTarget, met);
   }
-  return { ...result, points: Math.round(criterion.points * share * 100) / 100, maxPoints: criterion.points };
+  result.points = Math.round(criterion.points * share * 100) / 100;
+  result.maxPoints = criterion.points;
 }
 
 /** k of N over the counted criteria (not hidden, applicable), with points summed when present. */
@@ -90,7 +93,11 @@ export function tally(results: CriterionResult[], pointsMode: boolean): Tally {
  * `counters` are this hamlet's counter values (missing ids count 0); `facts` are its officer-entered facts.
  * Source: DOMAIN.md §3; issue 3.
  */
-export function evaluateHamlet(compiled: CompiledSet, counters: CounterValues, facts: HamletFacts): AssessmentResult {
+export function evaluateHamlet(
+  compiled: CompiledSet,
+  counters: CounterValues,
+  facts: HamletFacts,
+): AssessmentResult {
   const { rounding, pointsMode } = compiled.parameters;
   const byCode = new Map(compiled.criteria.map((c) => [c.code, c]));
   const done = new Map<string, CriterionResult>();
@@ -117,25 +124,28 @@ export function evaluateHamlet(compiled: CompiledSet, counters: CounterValues, f
         // The schema refuses cycles among composites, so this recursion ends.
         result = evaluateComposite(criterion, resolve);
     }
-    if (pointsMode) result = withPoints(criterion, result);
+    if (pointsMode) addPoints(criterion, result);
     done.set(code, result);
     return result;
   };
   const criteria = compiled.criteria.map((c) => resolve(c.code));
-  const groups: GroupResult[] = compiled.groups.map((code) => ({
-    code,
-    ...tally(
-      criteria.filter((r) => r.group === code),
-      pointsMode,
+  const groups: GroupResult[] = compiled.groups.map((code) =>
+    Object.assign(
+      { code },
+      tally(
+        criteria.filter((r) => r.group === code),
+        pointsMode,
+      ),
     ),
-  }));
+  );
   const overall = tally(criteria, pointsMode);
+  const meetsStandard = overall.applicable > 0 && overall.met === overall.applicable;
   return {
     setCode: compiled.setCode,
     version: compiled.version,
     assessmentDate: compiled.assessmentDate,
     criteria,
     groups,
-    overall: { ...overall, meetsStandard: overall.applicable > 0 && overall.met === overall.applicable },
+    overall: Object.assign(overall, { meetsStandard }),
   };
 }

@@ -17,7 +17,8 @@ import type {
 
 /** met / not met / not assessable (data missing or zero denominator), and not applicable when a set opts in. */
 export type CriterionStatus = 'met' | 'not_met' | 'not_assessable' | 'not_applicable';
-export type NotAssessableReason = 'zero_denominator' | 'unknown_answers' | 'missing_fact' | 'missing_evidence';
+export type NotAssessableReason =
+  'zero_denominator' | 'unknown_answers' | 'missing_fact' | 'missing_evidence';
 /** What a gap counts: the ratio's unit, wifi points, or items (feedback reports, polls). */
 export type GapUnit = RatioUnit | 'wifi_points' | 'items';
 
@@ -55,7 +56,8 @@ export interface CompiledSet {
   criteria: CompiledCriterion[];
 }
 
-export type CriterionValue = { numerator: number; denominator: number } | { count: number } | { fact: boolean | number | null };
+export type CriterionValue =
+  { numerator: number; denominator: number } | { count: number } | { fact: boolean | number | null };
 
 export interface CriterionResult {
   code: string;

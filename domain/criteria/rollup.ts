@@ -23,9 +23,20 @@ export function sumCounters(list: CounterValues[]): CounterValues {
  * brief's goal is at least one per ward. Count and fact criteria have no meaningful sum, so only hamlet counts are
  * given for them. Source: DOMAIN.md §1 and §3; issue 3.
  */
-export function evaluateRollup(compiled: CompiledSet, summedCounters: CounterValues, hamletResults: AssessmentResult[]): RollupResult {
-  const criteria: RollupCriterionResult[] = compiled.criteria.map((criterion) => {
-    const statuses = hamletResults.map((h) => h.criteria.find((r) => r.code === criterion.code)?.status);
+export function evaluateRollup(
+  compiled: CompiledSet,
+  summedCounters: CounterValues,
+  hamletResults: AssessmentResult[],
+): RollupResult {
+  const criteria: RollupCriterionResult[] = compiled.criteria.map((criterion, i) => {
+    // Results list criteria in the compiled order; the lookup by code is only a fallback.
+    const statuses = hamletResults.map(
+      (h) =>
+        (h.criteria[i]?.code === criterion.code
+          ? h.criteria[i]
+          : h.criteria.find((r) => r.code === criterion.code)
+        )?.status,
+    );
     const count = (status: string) => statuses.filter((s) => s === status).length;
     const result: RollupCriterionResult = {
       code: criterion.code,
@@ -38,7 +49,8 @@ export function evaluateRollup(compiled: CompiledSet, summedCounters: CounterVal
       hamletsNotAssessable: count('not_assessable'),
       hamletsApplicable: statuses.filter((s) => s !== undefined && s !== 'not_applicable').length,
     };
-    if (criterion.kind === 'ratio') result.aggregate = evaluateRatio(criterion, summedCounters, compiled.parameters.rounding);
+    if (criterion.kind === 'ratio')
+      result.aggregate = evaluateRatio(criterion, summedCounters, compiled.parameters.rounding);
     return result;
   });
   return {

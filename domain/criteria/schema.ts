@@ -64,14 +64,18 @@ type UnionIssue = { code: string; path: PropertyKey[]; message: string };
 /** A failed condition names what is wrong in the branch the author meant (the one whose keys it used). */
 function conditionError(issue: { code: string; errors?: UnionIssue[][] }): string | undefined {
   if (issue.code !== 'invalid_union' || !issue.errors) return undefined;
-  const meant = issue.errors.filter((branch) => !branch.some((i) => i.code === 'unrecognized_keys' && i.path.length === 0));
+  const meant = issue.errors.filter(
+    (branch) => !branch.some((i) => i.code === 'unrecognized_keys' && i.path.length === 0),
+  );
   if (meant.length === 1) {
-    return meant[0].map((i) => (i.path.length > 0 ? `${i.path.map(String).join('.')}: ${i.message}` : i.message)).join('; ');
+    return meant[0]
+      .map((i) => (i.path.length > 0 ? `${i.path.map(String).join('.')}: ${i.message}` : i.message))
+      .join('; ');
   }
   return 'Unrecognised condition: expected {field, is}, {field, op, value}, {preset}, {anyOf} or {member}';
 }
 
-export const ConditionSchema: z.ZodType<Condition> = z.lazy(() =>
+export const ConditionSchema: z.ZodType<Condition, Condition> = z.lazy(() =>
   z.union(
     [
       z.strictObject({ field: z.string().max(60), is: z.enum(['yes', 'no']) }),
@@ -101,11 +105,16 @@ export const PercentTargetSchema = z.strictObject({
     .number()
     .min(0, { error: 'A percentage target must be between 0 and 100' })
     .max(100, { error: 'A percentage target must be between 0 and 100' })
-    .refine((p) => Math.abs(p * 100 - Math.round(p * 100)) < 1e-9, { error: 'A percentage target has at most 2 decimals' }),
+    .refine((p) => Math.abs(p * 100 - Math.round(p * 100)) < 1e-9, {
+      error: 'A percentage target has at most 2 decimals',
+    }),
 });
 export type PercentTarget = z.infer<typeof PercentTargetSchema>;
 
-export const CountTargetSchema = z.strictObject({ comparator: ComparatorSchema, value: z.number().int().min(0).max(1_000_000) });
+export const CountTargetSchema = z.strictObject({
+  comparator: ComparatorSchema,
+  value: z.number().int().min(0).max(1_000_000),
+});
 export type CountTarget = z.infer<typeof CountTargetSchema>;
 
 export const FactTargetSchema = z.union([
@@ -115,7 +124,9 @@ export const FactTargetSchema = z.union([
 export type FactTarget = z.infer<typeof FactTargetSchema>;
 
 const FactKeySchema = z.string().regex(FACT_KEY_PATTERN, { error: 'A fact key is a camelCase identifier' });
-const CriterionCodeSchema = z.string().regex(CRITERION_CODE_PATTERN, { error: "A code uses letters, digits, '-' or '_' (e.g. SKL-2a)" });
+const CriterionCodeSchema = z
+  .string()
+  .regex(CRITERION_CODE_PATTERN, { error: "A code uses letters, digits, '-' or '_' (e.g. SKL-2a)" });
 
 export const RatioDefinitionSchema = z.strictObject({
   kind: z.literal('ratio'),
@@ -167,7 +178,8 @@ export type RatioDefinition = z.infer<typeof RatioDefinitionSchema>;
 export type CountDefinition = z.infer<typeof CountDefinitionSchema>;
 export type FactDefinition = z.infer<typeof FactDefinitionSchema>;
 export type FactRatioDefinition = z.infer<typeof FactRatioDefinitionSchema>;
-export type CompositeDefinition = z.infer<typeof AnyOfDefinitionSchema> | z.infer<typeof AllOfDefinitionSchema>;
+export type CompositeDefinition =
+  z.infer<typeof AnyOfDefinitionSchema> | z.infer<typeof AllOfDefinitionSchema>;
 export type CriterionKind = CriterionDefinition['kind'];
 
 export const CriterionSchema = z.strictObject({
@@ -213,7 +225,9 @@ export type CriteriaParameters = z.infer<typeof CriteriaParametersSchema>;
 
 /** The set's shape alone; CriteriaSetDefinitionSchema adds the whole-set checks. */
 export const CriteriaSetShapeSchema = z.strictObject({
-  code: z.string().regex(/^[a-z0-9][a-z0-9-]{0,49}$/, { error: 'A set code uses lower-case letters, digits and -' }),
+  code: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]{0,49}$/, { error: 'A set code uses lower-case letters, digits and -' }),
   name: LocalizedTextSchema,
   version: z.number().int().min(1),
   effectiveFrom: z.string().refine(isIsoDate, { error: 'A date is written yyyy-MM-dd' }),

@@ -32,7 +32,12 @@ function compare(left: bigint, right: bigint, comparator: Comparator): boolean {
  * 'none' the exact fraction is compared (num·10000 against target·den); with 'round' the percentage rounded half up
  * to the given decimals is compared with the target. Source: DOMAIN.md §3 ("compared on the exact fraction").
  */
-export function meetsPercent(numerator: number, denominator: number, target: PercentTarget, rounding: Rounding): boolean {
+export function meetsPercent(
+  numerator: number,
+  denominator: number,
+  target: PercentTarget,
+  rounding: Rounding,
+): boolean {
   const num = BigInt(numerator);
   const den = BigInt(denominator);
   const t = targetHundredths(target.percent);
@@ -61,7 +66,12 @@ export function displayPercent(numerator: number, denominator: number, rounding:
  * the smallest g with (yes − g)/den meeting it. Null when even the whole denominator cannot meet it (e.g. gt 100%)
  * or the denominator is 0. Found by binary search, since meeting the target is monotone in the numerator.
  */
-export function percentGap(yes: number, denominator: number, target: PercentTarget, rounding: Rounding): number | null {
+export function percentGap(
+  yes: number,
+  denominator: number,
+  target: PercentTarget,
+  rounding: Rounding,
+): number | null {
   if (denominator === 0) return null;
   const up = target.comparator !== 'lte';
   const meetsWith = (g: number) => meetsPercent(up ? yes + g : yes - g, denominator, target, rounding);
@@ -79,7 +89,10 @@ export function percentGap(yes: number, denominator: number, target: PercentTarg
 }
 
 /** True when a count (or a numeric fact) meets a target such as "at least 1 working wifi point". */
-export function meetsCount(count: number, target: CountTarget | { comparator: Comparator; value: number }): boolean {
+export function meetsCount(
+  count: number,
+  target: CountTarget | { comparator: Comparator; value: number },
+): boolean {
   if (target.comparator === 'gte') return count >= target.value;
   if (target.comparator === 'gt') return count > target.value;
   return count <= target.value;
@@ -92,7 +105,10 @@ export function meetsCount(count: number, target: CountTarget | { comparator: Co
 export function countGap(count: number, target: { comparator: Comparator; value: number }): number {
   if (meetsCount(count, target)) return 0;
   if (target.comparator === 'gte') return target.value - count;
-  if (target.comparator === 'gt') return Number.isInteger(count) && Number.isInteger(target.value) ? target.value + 1 - count : target.value - count;
+  if (target.comparator === 'gt')
+    return Number.isInteger(count) && Number.isInteger(target.value)
+      ? target.value + 1 - count
+      : target.value - count;
   return count - target.value;
 }
 
@@ -101,7 +117,12 @@ export function countGap(count: number, target: { comparator: Comparator; value:
  * the DTI indices award it; a met criterion earns it all. 'lte' and zero targets give all or nothing. The share is a float: it is a score,
  * not a decision.
  */
-export function ratioCreditShare(yes: number, denominator: number, target: PercentTarget, met: boolean): number {
+export function ratioCreditShare(
+  yes: number,
+  denominator: number,
+  target: PercentTarget,
+  met: boolean,
+): number {
   if (met) return 1;
   const t = targetHundredths(target.percent);
   if (denominator === 0 || target.comparator === 'lte' || t === 0n) return 0;

@@ -91,7 +91,11 @@ export function workingAgeBirthRange(date: string, sex: Sex, preset: WorkingAgeP
   // Retirement dates grow with the birth date, so "retired by `date`" holds for every birth key up to one day.
   const end = toDayNumber(date);
   const start = toDayNumber(addMonths(date, -12 * 70));
-  const lastRetired = lastDayWhere(start, end - 50 * 365, (d) => retirementDate(fromDayNumber(d), sex) <= date);
+  const lastRetired = lastDayWhere(
+    start,
+    end - 50 * 365,
+    (d) => retirementDate(fromDayNumber(d), sex) <= date,
+  );
   return { bornAfter: fromDayNumber(lastRetired), bornOnOrBefore };
 }
 

@@ -2,11 +2,13 @@ import { Migrator, type Migration, type MigrationProvider } from 'kysely';
 import type { Db } from './database.js';
 import * as m0001 from './migrations/0001-foundation.js';
 import * as m0002 from './migrations/0002-surveys.js';
+import * as m0003 from './migrations/0003-assessments.js';
 
 /** Ordered migrations; a new file is added here with the next number. Static imports keep them bundle-safe. */
 const migrations: Record<string, Migration> = {
   '0001-foundation': m0001,
   '0002-surveys': m0002,
+  '0003-assessments': m0003,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -2,6 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { Db } from '../db/database.js';
 import type { Env } from '../env.js';
 import { authRoutes } from './auth/auth.routes.js';
+import { adminUnitsRoutes } from './admin-units/admin-units.routes.js';
 import { usersRoutes } from './users/users.routes.js';
 import { auditRoutes } from './audit/audit.routes.js';
 import { surveysRoutes } from './surveys/surveys.routes.js';
@@ -18,6 +19,7 @@ export function featureRoutes(db: Db, now: () => Date, env: Env): FastifyPluginA
   return async (app) => {
     const features: Array<(deps: FeatureDeps) => FastifyPluginAsync> = [
       authRoutes,
+      adminUnitsRoutes,
       usersRoutes,
       auditRoutes,
       surveysRoutes,

@@ -25,7 +25,8 @@ const queryClient = new QueryClient({
       refetchOnWindowFocus: false,
       staleTime: 30_000,
       // Client errors (4xx) will not change on retry; network and server errors get one more try.
-      retry: (count, error) => count < 1 && !(error instanceof ApiError && error.status >= 400 && error.status < 500),
+      retry: (count, error) =>
+        count < 1 && !(error instanceof ApiError && error.status >= 400 && error.status < 500),
     },
   },
 });
@@ -33,7 +34,10 @@ const queryClient = new QueryClient({
 function LocalisedConfig({ children }: { children: ReactNode }) {
   const { i18n } = useTranslation();
   return (
-    <ConfigProvider locale={i18n.language === 'en' ? enUS : viVN} theme={{ token: { colorPrimary: '#1677ff', borderRadius: 8 } }}>
+    <ConfigProvider
+      locale={i18n.language === 'en' ? enUS : viVN}
+      theme={{ token: { colorPrimary: '#1677ff', borderRadius: 8 } }}
+    >
       {children}
     </ConfigProvider>
   );

@@ -49,9 +49,17 @@ export function adminUnitChangesService(handle: Db, now: () => Date, reads: Admi
       const plan = planPeriodChange(current, unit, effectiveDate, next, reason);
       if (!plan.ok) {
         if (plan.error === 'CHANGE_DATE_NOT_AFTER_CURRENT') {
-          throw new AppError('UNIT_CHANGE_DATE_INVALID', { field: 'effectiveDate' }, { date: formatDateVi(current.validFrom) });
+          throw new AppError(
+            'UNIT_CHANGE_DATE_INVALID',
+            { field: 'effectiveDate' },
+            { date: formatDateVi(current.validFrom) },
+          );
         }
-        throw new AppError('UNIT_NOT_VALID_ON_DATE', { field: 'effectiveDate' }, { date: formatDateVi(effectiveDate) });
+        throw new AppError(
+          'UNIT_NOT_VALID_ON_DATE',
+          { field: 'effectiveDate' },
+          { date: formatDateVi(effectiveDate) },
+        );
       }
       const nameFolded = foldVietnamese(next.name);
       if (
@@ -64,7 +72,12 @@ export function adminUnitChangesService(handle: Db, now: () => Date, reads: Admi
       }
       await writes.endPeriod(current.id, plan.closed.validTo!);
       await writes.insertPeriod({ ...plan.opened, unitId: unit.id, nameFolded });
-      await writes.setCurrentState(unit.id, { name: next.name, nameFolded, type: next.type, updatedAt: now().toISOString() });
+      await writes.setCurrentState(unit.id, {
+        name: next.name,
+        nameFolded,
+        type: next.type,
+        updatedAt: now().toISOString(),
+      });
       await recordAudit(trx, {
         actor,
         action: reason === 'renamed' ? 'units.rename' : 'units.change_type',
@@ -82,12 +95,24 @@ export function adminUnitChangesService(handle: Db, now: () => Date, reads: Admi
     async rename(actor: Actor, id: number, input: RenameUnitInput, ip: string | null): Promise<UnitDetail> {
       const unit = await loadEditable(actor, id);
       const name = input.name.normalize('NFC');
-      await applyChange(actor, unit, input.effectiveDate, (current) => ({ name, type: current.type }), 'renamed', ip);
+      await applyChange(
+        actor,
+        unit,
+        input.effectiveDate,
+        (current) => ({ name, type: current.type }),
+        'renamed',
+        ip,
+      );
       return reads.detail(actor, id, input.effectiveDate);
     },
 
     /** Changes the type (e.g. ấp → khu phố) and swaps the type word at the front of the name to match. */
-    async changeType(actor: Actor, id: number, input: ChangeUnitTypeInput, ip: string | null): Promise<UnitDetail> {
+    async changeType(
+      actor: Actor,
+      id: number,
+      input: ChangeUnitTypeInput,
+      ip: string | null,
+    ): Promise<UnitDetail> {
       const unit = await loadEditable(actor, id);
       if (!isTypeValidForLevel(input.type, unit.level)) {
         throw new AppError('UNIT_TYPE_INVALID', { field: 'type' }, { type: input.type, level: unit.level });
@@ -97,7 +122,9 @@ export function adminUnitChangesService(handle: Db, now: () => Date, reads: Admi
         unit,
         input.effectiveDate,
         (current) => ({
-          name: isTypeValidForLevel(current.type, unit.level) ? renameForTypeChange(current.name, current.type, input.type) : current.name,
+          name: isTypeValidForLevel(current.type, unit.level)
+            ? renameForTypeChange(current.name, current.type, input.type)
+            : current.name,
           type: input.type,
         }),
         'type_changed',
@@ -113,9 +140,14 @@ export function adminUnitChangesService(handle: Db, now: () => Date, reads: Admi
     async createHamlet(actor: Actor, input: CreateHamletInput, ip: string | null): Promise<UnitDetail> {
       requireRole(actor, 'city_admin', 'commune_officer');
       const { unit: parent } = await reads.loadInScope(actor, input.parentId);
-      if (!canAddHamletUnder(actor, parent)) throw new AppError('UNIT_PARENT_INVALID', { field: 'parentId' }, { level: 'hamlet' });
+      if (!canAddHamletUnder(actor, parent))
+        throw new AppError('UNIT_PARENT_INVALID', { field: 'parentId' }, { level: 'hamlet' });
       if (!isValidOn(parent, input.validFrom)) {
-        throw new AppError('UNIT_NOT_VALID_ON_DATE', { field: 'validFrom' }, { date: formatDateVi(input.validFrom) });
+        throw new AppError(
+          'UNIT_NOT_VALID_ON_DATE',
+          { field: 'validFrom' },
+          { date: formatDateVi(input.validFrom) },
+        );
       }
       const name = input.name.normalize('NFC');
       const nameFolded = foldVietnamese(name);
@@ -142,7 +174,15 @@ export function adminUnitChangesService(handle: Db, now: () => Date, reads: Admi
           createdAt: at,
           updatedAt: at,
         });
-        await writes.insertPeriod({ unitId, name, nameFolded, type: input.type, parentId: parent.id, ...span, reason: 'created' });
+        await writes.insertPeriod({
+          unitId,
+          name,
+          nameFolded,
+          type: input.type,
+          parentId: parent.id,
+          ...span,
+          reason: 'created',
+        });
         await recordAudit(trx, {
           actor,
           action: 'units.create',

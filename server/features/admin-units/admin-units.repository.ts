@@ -51,7 +51,8 @@ function summariesOn(db: Kysely<Database>, date: string) {
     .selectFrom('adminUnitPeriods as p')
     .innerJoin('adminUnits as u', 'u.id', 'p.unitId')
     .leftJoin('adminUnitPeriods as pp', (join) =>
-join.onRef('pp.unitId', '=', 'p.parentId').on(validOn('pp', date)))
+      join.onRef('pp.unitId', '=', 'p.parentId').on(validOn('pp', date)),
+    )
     .where(validOn('p', date))
     .select([
       'u.id',
@@ -104,13 +105,15 @@ export function adminUnitsRepository(handle: Db) {
 
     async summariesOn(ids: readonly number[], date: string): Promise<UnitRow[]> {
       const out: UnitRow[] = [];
-      for (const part of chunks(ids)) out.push(...(await summariesOn(db, date).where('u.id', 'in', part).execute()));
+      for (const part of chunks(ids))
+        out.push(...(await summariesOn(db, date).where('u.id', 'in', part).execute()));
       return out;
     },
 
     async currentSummaries(ids: readonly number[]): Promise<UnitRow[]> {
       const out: UnitRow[] = [];
-      for (const part of chunks(ids)) out.push(...(await currentSummaries(db).where('u.id', 'in', part).execute()));
+      for (const part of chunks(ids))
+        out.push(...(await currentSummaries(db).where('u.id', 'in', part).execute()));
       return out;
     },
 
@@ -125,7 +128,16 @@ export function adminUnitsRepository(handle: Db) {
             .on((eb) => eb.or([eb('pp.validTo', 'is', null), eb('pp.validTo', '>=', eb.ref('p.validFrom'))])),
         )
         .where('p.unitId', '=', unitId)
-        .select(['p.id', 'p.name', 'p.type', 'p.parentId', 'pp.name as parentName', 'p.validFrom', 'p.validTo', 'p.reason'])
+        .select([
+          'p.id',
+          'p.name',
+          'p.type',
+          'p.parentId',
+          'pp.name as parentName',
+          'p.validFrom',
+          'p.validTo',
+          'p.reason',
+        ])
         .orderBy('p.validFrom')
         .execute();
     },
@@ -135,7 +147,10 @@ export function adminUnitsRepository(handle: Db) {
     },
 
     async provincesOn(date: string): Promise<UnitRow[]> {
-      return summariesOn(db, date).where('u.level', '=', 'province').where('p.parentId', 'is', null).execute();
+      return summariesOn(db, date)
+        .where('u.level', '=', 'province')
+        .where('p.parentId', 'is', null)
+        .execute();
     },
 
     /** Number of children each unit had on `date`; units without children are absent from the map. */
@@ -158,7 +173,11 @@ export function adminUnitsRepository(handle: Db) {
      * Every unit below `unitId` on `date`, following the parents in force that day (so before the reform a ward's
      * hamlets are found under the old ward, after it under the new one). `depth` is 1 for children.
      */
-    async descendantsOn(unitId: number, date: string, level?: AdminLevel): Promise<Array<UnitRow & { depth: number }>> {
+    async descendantsOn(
+      unitId: number,
+      date: string,
+      level?: AdminLevel,
+    ): Promise<Array<UnitRow & { depth: number }>> {
       const valid = (alias: 'p' | 'pp') => validOn(alias, date);
       // The depth guard stops a malformed cycle in the data from recursing forever.
       const result = await sql<UnitRow & { depth: number }>`
@@ -175,11 +194,19 @@ export function adminUnitsRepository(handle: Db) {
         join admin_unit_periods p on p.unit_id = d.id and ${valid('p')}
         left join admin_unit_periods pp on pp.unit_id = p.parent_id and ${valid('pp')}
         ${level ? sql`where u.level = ${level}` : sql``}`.execute(db);
-      return result.rows.map((r) => ({ ...r, id: Number(r.id), parentId: r.parentId == null ? null : Number(r.parentId), depth: Number(r.depth) }));
+      return result.rows.map((r) => ({
+        ...r,
+        id: Number(r.id),
+        parentId: r.parentId == null ? null : Number(r.parentId),
+        depth: Number(r.depth),
+      }));
     },
 
     /** Periods in force on `date` of the given units: their parent that day tells which of them are tops. */
-    async parentsOn(unitIds: readonly number[], date: string): Promise<Array<{ unitId: number; parentId: number | null }>> {
+    async parentsOn(
+      unitIds: readonly number[],
+      date: string,
+    ): Promise<Array<{ unitId: number; parentId: number | null }>> {
       const out: Array<{ unitId: number; parentId: number | null }> = [];
       for (const part of chunks(unitIds)) {
         out.push(
@@ -196,7 +223,12 @@ export function adminUnitsRepository(handle: Db) {
 
     /** Every lineage link reachable from the unit by going back through predecessors or forward through successors. */
     async lineageAround(unitId: number) {
-      const result = await sql<{ fromUnitId: number; toUnitId: number; mergeType: 'full' | 'partial'; effectiveDate: string }>`
+      const result = await sql<{
+        fromUnitId: number;
+        toUnitId: number;
+        mergeType: 'full' | 'partial';
+        effectiveDate: string;
+      }>`
         with recursive back(id) as (
           select id from admin_units where id = ${unitId}
           union
@@ -210,7 +242,11 @@ export function adminUnitsRepository(handle: Db) {
         select from_unit_id, to_unit_id, merge_type, effective_date from unit_lineage
         where to_unit_id in (select id from back) or from_unit_id in (select id from fwd)
         order by effective_date, from_unit_id, to_unit_id`.execute(db);
-      return result.rows.map((r) => ({ ...r, fromUnitId: Number(r.fromUnitId), toUnitId: Number(r.toUnitId) }));
+      return result.rows.map((r) => ({
+        ...r,
+        fromUnitId: Number(r.fromUnitId),
+        toUnitId: Number(r.toUnitId),
+      }));
     },
 
     /**
@@ -243,10 +279,6 @@ export type AdminUnitsRepository = ReturnType<typeof adminUnitsRepository>;
 /** Write queries of the tree; `db` is the caller's transaction. */
 export function adminUnitWrites(db: Kysely<Database>) {
   return {
-    async findUnit(id: number) {
-      return db.selectFrom('adminUnits').selectAll().where('id', '=', id).executeTakeFirst();
-    },
-
     /** The unit's current period: the one that began last. */
     async lastPeriod(unitId: number) {
       return db
@@ -276,7 +308,10 @@ export function adminUnitWrites(db: Kysely<Database>) {
     },
 
     /** Copies the latest period's name and type onto the unit row, which always mirrors the current state. */
-    async setCurrentState(unitId: number, state: { name: string; nameFolded: string; type: string; updatedAt: string }) {
+    async setCurrentState(
+      unitId: number,
+      state: { name: string; nameFolded: string; type: string; updatedAt: string },
+    ) {
       await db.updateTable('adminUnits').set(state).where('id', '=', unitId).execute();
     },
 
@@ -313,7 +348,12 @@ export function adminUnitWrites(db: Kysely<Database>) {
      * True when another unit under `parentId` bears this folded name in a period that runs on or after `from`, i.e.
      * the two would be confused on some day from `from` on.
      */
-    async isNameTakenUnder(parentId: number, nameFolded: string, from: string, exceptUnitId?: number): Promise<boolean> {
+    async isNameTakenUnder(
+      parentId: number,
+      nameFolded: string,
+      from: string,
+      exceptUnitId?: number,
+    ): Promise<boolean> {
       let query = db
         .selectFrom('adminUnitPeriods')
         .select('id')

@@ -27,8 +27,16 @@ const tags = ['units'];
 const lang = z.enum(['vi', 'en']).optional();
 const IdParamsSchema = z.strictObject({ id: z.coerce.number().int().positive() });
 const AsOfQuerySchema = z.strictObject({ asOf: IsoDateSchema.optional(), lang });
-const TreeQuerySchema = z.strictObject({ asOf: IsoDateSchema.optional(), parentId: z.coerce.number().int().positive().optional(), lang });
-const DescendantsQuerySchema = z.strictObject({ asOf: IsoDateSchema.optional(), level: UnitLevelSchema.optional(), lang });
+const TreeQuerySchema = z.strictObject({
+  asOf: IsoDateSchema.optional(),
+  parentId: z.coerce.number().int().positive().optional(),
+  lang,
+});
+const DescendantsQuerySchema = z.strictObject({
+  asOf: IsoDateSchema.optional(),
+  level: UnitLevelSchema.optional(),
+  lang,
+});
 const SearchQuerySchema = z.strictObject({
   q: z.string().trim().min(1).max(100),
   asOf: IsoDateSchema.optional(),
@@ -144,7 +152,8 @@ export function adminUnitsRoutes(deps: FeatureDeps): FastifyPluginAsync {
           response: { 200: UnitDetailSchema },
         },
       },
-      async (request) => changes.rename(requireActor(request.actor), request.params.id, request.body, request.ip),
+      async (request) =>
+        changes.rename(requireActor(request.actor), request.params.id, request.body, request.ip),
     );
 
     app.post(
@@ -158,7 +167,8 @@ export function adminUnitsRoutes(deps: FeatureDeps): FastifyPluginAsync {
           response: { 200: UnitDetailSchema },
         },
       },
-      async (request) => changes.changeType(requireActor(request.actor), request.params.id, request.body, request.ip),
+      async (request) =>
+        changes.changeType(requireActor(request.actor), request.params.id, request.body, request.ip),
     );
 
     app.post(
@@ -168,15 +178,26 @@ export function adminUnitsRoutes(deps: FeatureDeps): FastifyPluginAsync {
         config: { rateLimit: { max: 20, timeWindow: '1 minute' } },
         schema: {
           tags,
-          summary: 'Import a national list, the 2025 mapping or a hamlet list (CSV or XLSX, base64); city admins only',
+          summary:
+            'Import a national list, the 2025 mapping or a hamlet list (CSV or XLSX, base64); city admins only',
           body: ImportUnitsInputSchema,
           response: { 200: ImportReportSchema },
         },
       },
       async (request) => {
-        const report = await importUnitsUpload(deps.db, requireActor(request.actor), request.body, deps.now());
+        const report = await importUnitsUpload(
+          deps.db,
+          requireActor(request.actor),
+          request.body,
+          deps.now(),
+          request.ip,
+        );
         if (report.errors.length > 0) {
-          throw new AppError('IMPORT_FAILED', { errors: report.errors, report }, { count: report.errors.length });
+          throw new AppError(
+            'IMPORT_FAILED',
+            { errors: report.errors, warnings: report.warnings, layout: report.layout, rows: report.rows },
+            { count: report.errors.length },
+          );
         }
         return report;
       },

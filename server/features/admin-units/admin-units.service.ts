@@ -43,7 +43,10 @@ export function adminUnitsService(handle: Db, now: () => Date) {
   const today = () => isoDateInVietnam(now());
 
   /** The unit, after checking it exists (404) and lies in the actor's scope (403). */
-  async function loadInScope(actor: Actor, id: number): Promise<{ unit: AdminUnit; scope: Set<number> | null }> {
+  async function loadInScope(
+    actor: Actor,
+    id: number,
+  ): Promise<{ unit: AdminUnit; scope: Set<number> | null }> {
     const unit = await repo.findUnit(id);
     if (!unit) throw new AppError('UNIT_NOT_FOUND');
     const scope = await scopeUnitIds(handle, actor);
@@ -52,7 +55,10 @@ export function adminUnitsService(handle: Db, now: () => Date) {
   }
 
   async function withChildCounts(rows: UnitRow[], date: string): Promise<UnitSummary[]> {
-    const counts = await repo.childCountsOn(rows.map((r) => Number(r.id)), date);
+    const counts = await repo.childCountsOn(
+      rows.map((r) => Number(r.id)),
+      date,
+    );
     return rows.map((r) => toSummary(r, counts.get(Number(r.id)) ?? 0));
   }
 
@@ -65,13 +71,14 @@ export function adminUnitsService(handle: Db, now: () => Date) {
     const scope = await scopeUnitIds(handle, actor);
     if (scope === null) return repo.provincesOn(date);
     const periods = await repo.parentsOn([...scope], date);
-    const tops = periods.filter((p) => p.parentId === null || !scope.has(Number(p.parentId))).map((p) => Number(p.unitId));
+    const tops = periods
+      .filter((p) => p.parentId === null || !scope.has(Number(p.parentId)))
+      .map((p) => Number(p.unitId));
     return repo.summariesOn(tops, date);
   }
 
   return {
     loadInScope,
-    today,
 
     async tree(actor: Actor, query: { asOf?: string; parentId?: number }) {
       const asOf = query.asOf ?? today();
@@ -131,7 +138,10 @@ export function adminUnitsService(handle: Db, now: () => Date) {
       const ids = new Set<number>([id]);
       for (const l of summary.chain) ids.add(l.fromUnitId).add(l.toUnitId);
       const units = new Map(
-        (await repo.currentSummaries([...ids])).map((r) => [Number(r.id), { ...toSummary(r), inScope: !scope || scope.has(Number(r.id)) }]),
+        (await repo.currentSummaries([...ids])).map((r) => [
+          Number(r.id),
+          { ...toSummary(r), inScope: !scope || scope.has(Number(r.id)) },
+        ]),
       );
       const link = (unitId: number, l: { mergeType: 'full' | 'partial'; effectiveDate: string }) => ({
         unit: units.get(unitId)!,
@@ -139,11 +149,18 @@ export function adminUnitsService(handle: Db, now: () => Date) {
         effectiveDate: l.effectiveDate,
       });
       return {
-        predecessors: summary.predecessors.map((l) => link(l.fromUnitId, l)).sort((a, b) => byName(a.unit, b.unit)),
+        predecessors: summary.predecessors
+          .map((l) => link(l.fromUnitId, l))
+          .sort((a, b) => byName(a.unit, b.unit)),
         successors: summary.successors.map((l) => link(l.toUnitId, l)).sort((a, b) => byName(a.unit, b.unit)),
         chain: {
           units: [...units.values()].sort((a, b) => a.validFrom.localeCompare(b.validFrom) || byName(a, b)),
-          links: summary.chain.map(({ fromUnitId, toUnitId, mergeType, effectiveDate }) => ({ fromUnitId, toUnitId, mergeType, effectiveDate })),
+          links: summary.chain.map(({ fromUnitId, toUnitId, mergeType, effectiveDate }) => ({
+            fromUnitId,
+            toUnitId,
+            mergeType,
+            effectiveDate,
+          })),
         },
       };
     },
@@ -165,9 +182,15 @@ export function adminUnitsService(handle: Db, now: () => Date) {
       const folded = foldSearchText(query.q);
       if (folded === '') return { items: [] };
       const scope = await scopeUnitIds(handle, actor);
-      const matches = await repo.searchNames(folded, { date: query.asOf, level: query.level, scope, max: SEARCH_CANDIDATES });
+      const matches = await repo.searchNames(folded, {
+        date: query.asOf,
+        level: query.level,
+        scope,
+        max: SEARCH_CANDIDATES,
+      });
       const namesByUnit = new Map<number, string[]>();
-      for (const m of matches) namesByUnit.set(Number(m.unitId), [...(namesByUnit.get(Number(m.unitId)) ?? []), m.name]);
+      for (const m of matches)
+        namesByUnit.set(Number(m.unitId), [...(namesByUnit.get(Number(m.unitId)) ?? []), m.name]);
       const ids = [...namesByUnit.keys()];
       const rows = query.asOf ? await repo.summariesOn(ids, query.asOf) : await repo.currentSummaries(ids);
       const ranked = rows.map((row) => {

@@ -74,3 +74,62 @@ export async function writeSetting(db: Q, key: string, value: string, at: string
   if (exists === undefined) await db.insertInto('settings').values({ key, value, updatedAt: at }).execute();
   else await db.updateTable('settings').set({ value, updatedAt: at }).where('key', '=', key).execute();
 }
+
+export async function provinceIdsOn(db: Q, date: string): Promise<number[]> {
+  const rows = await db
+    .selectFrom('adminUnits')
+    .select('id')
+    .where('level', '=', 'province')
+    .where('validFrom', '<=', date)
+    .where((eb) => eb.or([eb('validTo', 'is', null), eb('validTo', '>=', date)]))
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+const SNAPSHOT_COLUMNS = ['a.id', 'a.unitId', 'a.assessmentDate', 'a.criteriaSetId', 'a.meetsStandard', 'a.met', 'a.applicable', 'a.result', 'a.computedAt', 'a.computedBy', 'c.code as criteriaSetCode', 'c.version as criteriaSetVersion', 'c.name as criteriaSetName'] as const;
+
+function parseSnapshot<T extends { result: string; meetsStandard: number }>(row: T): Omit<T, 'result' | 'meetsStandard'> & { result: unknown; meetsStandard: boolean } {
+  const { result, meetsStandard, ...rest } = row;
+  return { ...rest, meetsStandard: meetsStandard === 1, result: JSON.parse(result) as unknown };
+}
+
+export async function findSnapshot(db: Q, unitId: number, date: string, criteriaSetId: number, fingerprint: string) {
+  const row = await db
+    .selectFrom('assessments as a')
+    .innerJoin('criteriaSets as c', 'c.id', 'a.criteriaSetId')
+    .select(SNAPSHOT_COLUMNS)
+    .where('a.unitId', '=', unitId)
+    .where('a.assessmentDate', '=', date)
+    .where('a.criteriaSetId', '=', criteriaSetId)
+    .where('a.fingerprint', '=', fingerprint)
+    .executeTakeFirst();
+  return row && parseSnapshot(row);
+}
+
+export async function findSnapshotById(db: Q, id: number) {
+  const row = await db
+    .selectFrom('assessments as a')
+    .innerJoin('criteriaSets as c', 'c.id', 'a.criteriaSetId')
+    .select(SNAPSHOT_COLUMNS)
+    .where('a.id', '=', id)
+    .executeTakeFirst();
+  return row && parseSnapshot(row);
+}
+
+/** Snapshots of a unit, newest first, without the bulky result. */
+export async function listSnapshots(db: Q, unitId: number) {
+  const rows = await db
+    .selectFrom('assessments as a')
+    .innerJoin('criteriaSets as c', 'c.id', 'a.criteriaSetId')
+    .select(['a.id', 'a.assessmentDate', 'a.criteriaSetId', 'a.meetsStandard', 'a.met', 'a.applicable', 'a.computedAt', 'c.code as criteriaSetCode', 'c.version as criteriaSetVersion'])
+    .where('a.unitId', '=', unitId)
+    .orderBy('a.computedAt', 'desc')
+    .orderBy('a.id', 'desc')
+    .execute();
+  return rows.map((r) => ({ ...r, meetsStandard: r.meetsStandard === 1 }));
+}
+
+export async function insertSnapshot(db: Q, row: Omit<import('kysely').Insertable<Database['assessments']>, 'id'>): Promise<number> {
+  const { id } = await db.insertInto('assessments').values(row).returning('id').executeTakeFirstOrThrow();
+  return id;
+}

@@ -22,6 +22,8 @@ export interface SurveyTestApp {
     team: Cookies;
     viewer: Cookies;
   };
+  /** Logs every account in again at the clock's current time: sessions last 12 hours, and tests move the clock. */
+  refreshSessions(): Promise<void>;
 }
 
 export async function createSurveyTestApp(): Promise<SurveyTestApp> {
@@ -29,21 +31,26 @@ export async function createSurveyTestApp(): Promise<SurveyTestApp> {
   const seeded = await seedDemo(t.db, { now: t.clock.now });
   const login = async (username: string): Promise<Cookies> =>
     sessionCookieFrom(await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: DEMO_PASSWORD } }));
-  return {
+  const sessions = async () => ({
+    admin: await login('admin'),
+    officerTanHiep: await login('canbo.tanhiep'),
+    officerTanKhanh: await login('canbo.tankhanh'),
+    head: await login('truongkp.khanhlong'),
+    team: await login('tocns.khanhlong'),
+    viewer: await login('xem'),
+  });
+  const fixture: SurveyTestApp = {
     t,
     seeded,
     khanhLong: seeded.city.hamletIds.get('25891/Khu phố Khánh Long')!,
     tanHiepHamlet: seeded.city.hamletIds.get('25921/Khu phố Long Bình')!,
     tanKhanhWard: seeded.city.newWardIds.get('25891')!,
-    as: {
-      admin: await login('admin'),
-      officerTanHiep: await login('canbo.tanhiep'),
-      officerTanKhanh: await login('canbo.tankhanh'),
-      head: await login('truongkp.khanhlong'),
-      team: await login('tocns.khanhlong'),
-      viewer: await login('xem'),
+    as: await sessions(),
+    refreshSessions: async () => {
+      fixture.as = await sessions();
     },
   };
+  return fixture;
 }
 
 /** The audit entries of one entity, oldest first, with before/after parsed. */

@@ -26,7 +26,7 @@ function show(value: unknown): string {
   return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
-/** Field-by-field comparison of two JSON snapshots; changed fields are highlighted. */
+/** Field-by-field comparison of two JSON snapshots (objects, or JSON text); changed fields first. */
 export function diffRows(beforeRaw: unknown, afterRaw: unknown): DiffRow[] {
   const before = parseMaybeJson(beforeRaw);
   const after = parseMaybeJson(afterRaw);
@@ -38,11 +38,13 @@ export function diffRows(beforeRaw: unknown, afterRaw: unknown): DiffRow[] {
   const b = isRecord(before) ? before : {};
   const a = isRecord(after) ? after : {};
   const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])].sort();
-  return keys.map((key) => {
+  const rows = keys.map((key) => {
     const bv = show(b[key]);
     const av = show(a[key]);
     return { key, before: bv, after: av, changed: bv !== av };
   });
+  // What changed is what a reader looks for, so those fields come first.
+  return [...rows.filter((row) => row.changed), ...rows.filter((row) => !row.changed)];
 }
 
 export function JsonDiff({ before, after }: { before: unknown; after: unknown }) {
@@ -58,9 +60,21 @@ export function JsonDiff({ before, after }: { before: unknown; after: unknown })
       data-testid="json-diff"
       rowClassName={(row) => (row.changed ? 'kps-diff-changed' : '')}
       columns={[
-        { title: t('audit.field'), dataIndex: 'key', render: (v: string) => <Typography.Text code>{v || '—'}</Typography.Text> },
-        { title: t('audit.before'), dataIndex: 'before', render: (v: string) => <span className="kps-diff-value">{v}</span> },
-        { title: t('audit.after'), dataIndex: 'after', render: (v: string) => <span className="kps-diff-value">{v}</span> },
+        {
+          title: t('audit.field'),
+          dataIndex: 'key',
+          render: (v: string) => <Typography.Text code>{v || '—'}</Typography.Text>,
+        },
+        {
+          title: t('audit.before'),
+          dataIndex: 'before',
+          render: (v: string) => <span className="kps-diff-value">{v}</span>,
+        },
+        {
+          title: t('audit.after'),
+          dataIndex: 'after',
+          render: (v: string) => <span className="kps-diff-value">{v}</span>,
+        },
       ]}
     />
   );

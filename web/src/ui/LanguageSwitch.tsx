@@ -15,8 +15,22 @@ export function LanguageSwitch() {
       value={value}
       onChange={(language) => void changeLanguage(language)}
       options={[
-        { value: 'vi', label: <span lang="vi" title="Tiếng Việt">{wide ? 'Tiếng Việt' : 'VI'}</span> },
-        { value: 'en', label: <span lang="en" title="English">{wide ? 'English' : 'EN'}</span> },
+        {
+          value: 'vi',
+          label: (
+            <span lang="vi" title="Tiếng Việt">
+              {wide ? 'Tiếng Việt' : 'VI'}
+            </span>
+          ),
+        },
+        {
+          value: 'en',
+          label: (
+            <span lang="en" title="English">
+              {wide ? 'English' : 'EN'}
+            </span>
+          ),
+        },
       ]}
     />
   );

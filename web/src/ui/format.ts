@@ -16,7 +16,9 @@ export function formatDateTime(iso: string | null | undefined): string {
 
 /** Numbers as the reader's language writes them: 1.234,5 in Vietnamese, 1,234.5 in English. */
 export function formatNumber(value: number, language: string, maximumFractionDigits = 1): string {
-  return new Intl.NumberFormat(language === 'en' ? 'en-US' : 'vi-VN', { maximumFractionDigits }).format(value);
+  return new Intl.NumberFormat(language === 'en' ? 'en-US' : 'vi-VN', { maximumFractionDigits }).format(
+    value,
+  );
 }
 
 /** Today's date as yyyy-MM-dd in the browser's time zone. */

@@ -8,6 +8,8 @@ import type { ZodType } from 'zod';
 export function zodRule(schema: ZodType, message: string): FormRule {
   return {
     validator: (_rule, value: unknown) =>
-      value === undefined || value === '' || schema.safeParse(value).success ? Promise.resolve() : Promise.reject(new Error(message)),
+      value === undefined || value === '' || schema.safeParse(value).success
+        ? Promise.resolve()
+        : Promise.reject(new Error(message)),
   };
 }

@@ -5,9 +5,20 @@ import type { ImportIssues } from './import-issues.js';
  * The column layouts the importer accepts, by exact header name (case and order do not matter). The first three are
  * those of the national lists in ../shared/data (see its SOURCES.md); the last is the hamlet list a ward keeps.
  */
-export const LAYOUT_COLUMNS: Record<ImportLayout, { required: readonly string[]; optional: readonly string[] }> = {
+export const LAYOUT_COLUMNS: Record<
+  ImportLayout,
+  { required: readonly string[]; optional: readonly string[] }
+> = {
   before_2025: {
-    required: ['province_code', 'province_name', 'district_code', 'district_name', 'ward_code', 'ward_name', 'ward_type'],
+    required: [
+      'province_code',
+      'province_name',
+      'district_code',
+      'district_name',
+      'ward_code',
+      'ward_name',
+      'ward_type',
+    ],
     optional: ['valid_from', 'valid_to'],
   },
   after_2025: {
@@ -48,7 +59,11 @@ function describe(layout: ImportLayout): string {
  * Picks the layout whose required columns are all present and that knows every column of the header. When none fits,
  * records one error naming the accepted layouts and, for the closest one, the missing and unknown columns.
  */
-export function detectLayout(header: readonly string[], headerRow: number, issues: ImportIssues): DetectedLayout | null {
+export function detectLayout(
+  header: readonly string[],
+  headerRow: number,
+  issues: ImportIssues,
+): DetectedLayout | null {
   const names = header.map((h) => h.toLowerCase());
   const columns = new Map<string, number>();
   const repeated = new Set<string>();
@@ -60,7 +75,8 @@ export function detectLayout(header: readonly string[], headerRow: number, issue
     const missing = required.filter((c) => !columns.has(c));
     const unknown = [...columns.keys()].filter((c) => !required.includes(c) && !optional.includes(c));
     if (missing.length === 0 && unknown.length === 0 && repeated.size === 0) return { layout, columns };
-    if (!best || missing.length + unknown.length < best.missing.length + best.unknown.length) best = { layout, missing, unknown };
+    if (!best || missing.length + unknown.length < best.missing.length + best.unknown.length)
+      best = { layout, missing, unknown };
   }
   issues.error(headerRow, null, 'IMPORT_HEADER_INVALID', {
     expected: IMPORT_LAYOUTS.map(describe).join('; '),

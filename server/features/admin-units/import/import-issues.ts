@@ -33,12 +33,20 @@ export class ImportIssues {
   /** The lists for the report, each ending with a note of how many more were left out. */
   listed(): { errors: ImportIssue[]; warnings: ImportIssue[] } {
     const more = (count: number, listed: ImportIssue[]) =>
-      count > listed.length ? [...listed, makeIssue(null, null, 'IMPORT_TOO_MANY_ISSUES', { count: count - listed.length })] : listed;
+      count > listed.length
+        ? [...listed, makeIssue(null, null, 'IMPORT_TOO_MANY_ISSUES', { count: count - listed.length })]
+        : listed;
     return { errors: more(this.errorCount, this.errors), warnings: more(this.warningCount, this.warnings) };
   }
 }
 
 function makeIssue(row: number | null, column: string | null, code: ErrorCode, params: Params): ImportIssue {
   const withColumn = column === null ? params : { column, ...params };
-  return { row, column, code, vi: localiseError(code, 'vi', withColumn), en: localiseError(code, 'en', withColumn) };
+  return {
+    row,
+    column,
+    code,
+    vi: localiseError(code, 'vi', withColumn),
+    en: localiseError(code, 'en', withColumn),
+  };
 }

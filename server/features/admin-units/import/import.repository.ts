@@ -65,7 +65,17 @@ export interface LineageRow {
   note: string | null;
 }
 
-const unitColumns = ['id', 'level', 'code', 'localCode', 'name', 'type', 'parentId', 'validFrom', 'validTo'] as const;
+const unitColumns = [
+  'id',
+  'level',
+  'code',
+  'localCode',
+  'name',
+  'type',
+  'parentId',
+  'validFrom',
+  'validTo',
+] as const;
 
 function toExisting(r: ExistingUnit): ExistingUnit {
   return { ...r, id: Number(r.id), parentId: r.parentId == null ? null : Number(r.parentId) };
@@ -75,7 +85,11 @@ export function importRepository(db: Kysely<Database>) {
   return {
     /** Every province, district and commune: the national lists are matched against these. */
     async loadOfficialUnits(): Promise<ExistingUnit[]> {
-      const rows = await db.selectFrom('adminUnits').select(unitColumns).where('level', '!=', 'hamlet').execute();
+      const rows = await db
+        .selectFrom('adminUnits')
+        .select(unitColumns)
+        .where('level', '!=', 'hamlet')
+        .execute();
       return rows.map(toExisting);
     },
 
@@ -83,15 +97,28 @@ export function importRepository(db: Kysely<Database>) {
     async loadHamletsUnder(parentIds: readonly number[]): Promise<ExistingUnit[]> {
       const out: ExistingUnit[] = [];
       for (const part of batches(parentIds)) {
-        const rows = await db.selectFrom('adminUnits').select(unitColumns).where('level', '=', 'hamlet').where('parentId', 'in', part).execute();
+        const rows = await db
+          .selectFrom('adminUnits')
+          .select(unitColumns)
+          .where('level', '=', 'hamlet')
+          .where('parentId', 'in', part)
+          .execute();
         out.push(...rows.map(toExisting));
       }
       return out;
     },
 
     /** First and last period of each unit (the same row for a unit that never changed). */
-    async periodBounds(unitIds: readonly number[]): Promise<Map<number, { first: { id: number; validTo: string | null }; lastId: number }>> {
-      const bounds = new Map<number, { first: { id: number; validFrom: string; validTo: string | null }; last: { id: number; validFrom: string } }>();
+    async periodBounds(
+      unitIds: readonly number[],
+    ): Promise<Map<number, { first: { id: number; validTo: string | null }; lastId: number }>> {
+      const bounds = new Map<
+        number,
+        {
+          first: { id: number; validFrom: string; validTo: string | null };
+          last: { id: number; validFrom: string };
+        }
+      >();
       for (const part of batches(unitIds)) {
         const rows = await db
           .selectFrom('adminUnitPeriods')
@@ -109,14 +136,22 @@ export function importRepository(db: Kysely<Database>) {
           }
         }
       }
-      return new Map([...bounds].map(([id, b]) => [id, { first: { id: b.first.id, validTo: b.first.validTo }, lastId: b.last.id }]));
+      return new Map(
+        [...bounds].map(([id, b]) => [
+          id,
+          { first: { id: b.first.id, validTo: b.first.validTo }, lastId: b.last.id },
+        ]),
+      );
     },
 
     /**
      * Inserts units in batches and returns their new ids by `keyOf`, which must tell the rows of one call apart.
      * Ids are matched by key, not by position: SQLite does not promise RETURNING rows in VALUES order.
      */
-    async insertUnits(rows: readonly NewUnitRow[], keyOf: (row: UnitKeyFields) => string): Promise<Map<string, number>> {
+    async insertUnits(
+      rows: readonly NewUnitRow[],
+      keyOf: (row: UnitKeyFields) => string,
+    ): Promise<Map<string, number>> {
       const ids = new Map<string, number>();
       for (const part of batches(rows)) {
         const inserted = await db
@@ -124,7 +159,8 @@ export function importRepository(db: Kysely<Database>) {
           .values(part)
           .returning(['id', 'level', 'code', 'validFrom', 'parentId', 'nameFolded'])
           .execute();
-        for (const r of inserted) ids.set(keyOf({ ...r, parentId: r.parentId == null ? null : Number(r.parentId) }), Number(r.id));
+        for (const r of inserted)
+          ids.set(keyOf({ ...r, parentId: r.parentId == null ? null : Number(r.parentId) }), Number(r.id));
       }
       return ids;
     },
@@ -142,15 +178,26 @@ export function importRepository(db: Kysely<Database>) {
     },
 
     async loadLineage(): Promise<Array<LineageRow & { id: number }>> {
-      const rows = await db.selectFrom('unitLineage').select(['id', 'fromUnitId', 'toUnitId', 'mergeType', 'effectiveDate', 'note']).execute();
-      return rows.map((r) => ({ ...r, id: Number(r.id), fromUnitId: Number(r.fromUnitId), toUnitId: Number(r.toUnitId) }));
+      const rows = await db
+        .selectFrom('unitLineage')
+        .select(['id', 'fromUnitId', 'toUnitId', 'mergeType', 'effectiveDate', 'note'])
+        .execute();
+      return rows.map((r) => ({
+        ...r,
+        id: Number(r.id),
+        fromUnitId: Number(r.fromUnitId),
+        toUnitId: Number(r.toUnitId),
+      }));
     },
 
     async insertLineage(rows: readonly LineageRow[]): Promise<void> {
       for (const part of batches(rows)) await db.insertInto('unitLineage').values(part).execute();
     },
 
-    async updateLineage(id: number, set: Pick<LineageRow, 'mergeType' | 'effectiveDate' | 'note'>): Promise<void> {
+    async updateLineage(
+      id: number,
+      set: Pick<LineageRow, 'mergeType' | 'effectiveDate' | 'note'>,
+    ): Promise<void> {
       await db.updateTable('unitLineage').set(set).where('id', '=', id).execute();
     },
   };

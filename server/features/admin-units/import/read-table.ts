@@ -88,14 +88,18 @@ async function* decodeUtf8(chunks: AsyncIterable<Buffer>): AsyncGenerator<string
 }
 
 async function readCsv(source: ImportSource, issues: ImportIssues): Promise<RawTable | null> {
-  const bytes: AsyncIterable<Buffer> = 'bytes' in source ? Readable.from([source.bytes]) : fs.createReadStream(source.path);
+  const bytes: AsyncIterable<Buffer> =
+    'bytes' in source ? Readable.from([source.bytes]) : fs.createReadStream(source.path);
   const parser = parse({ relax_column_count: true, skip_empty_lines: true, info: true });
   const text = Readable.from(decodeUtf8(bytes));
   text.on('error', (error) => parser.destroy(error));
   text.pipe(parser);
   const records: Array<{ row: number; cells: string[] }> = [];
   try {
-    for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+    for await (const { record, info } of parser as AsyncIterable<{
+      record: string[];
+      info: { lines: number };
+    }>) {
       const cells = record.map(clean);
       if (cells.every((c) => c === '')) continue;
       records.push({ row: info.lines, cells });
@@ -132,10 +136,16 @@ function cellText(value: ExcelJS.CellValue): string {
 async function readXlsx(source: ImportSource, issues: ImportIssues): Promise<RawTable | null> {
   const workbook = new ExcelJS.Workbook();
   try {
-    if ('bytes' in source) await workbook.xlsx.load(source.bytes as unknown as ArrayBuffer);
-    else await workbook.xlsx.readFile(source.path);
+    if ('bytes' in source) {
+      // exceljs types Buffer without the generic @types/node 20 now gives it; the value is a plain Buffer.
+      await workbook.xlsx.load(source.bytes as unknown as Parameters<ExcelJS.Xlsx['load']>[0]);
+    } else {
+      await workbook.xlsx.readFile(source.path);
+    }
   } catch (error) {
-    issues.error(null, null, 'IMPORT_FILE_UNREADABLE', { reason: error instanceof Error ? error.message : String(error) });
+    issues.error(null, null, 'IMPORT_FILE_UNREADABLE', {
+      reason: error instanceof Error ? error.message : String(error),
+    });
     return null;
   }
   const sheet = workbook.worksheets[0];
@@ -149,7 +159,11 @@ async function readXlsx(source: ImportSource, issues: ImportIssues): Promise<Raw
 }
 
 /** `padShortRows`: a workbook row simply ends at its last filled cell, so missing trailing cells are empty ones. */
-function toTable(records: Array<{ row: number; cells: string[] }>, issues: ImportIssues, padShortRows = false): RawTable | null {
+function toTable(
+  records: Array<{ row: number; cells: string[] }>,
+  issues: ImportIssues,
+  padShortRows = false,
+): RawTable | null {
   if (records.length === 0) {
     issues.error(null, null, 'IMPORT_FILE_EMPTY');
     return null;
@@ -159,7 +173,11 @@ function toTable(records: Array<{ row: number; cells: string[] }>, issues: Impor
   let width = head.cells.length;
   while (width > 0 && head.cells[width - 1] === '') width -= 1;
   const padded = padShortRows
-    ? rows.map((r) => (r.cells.length >= width ? r : { ...r, cells: [...r.cells, ...Array<string>(width - r.cells.length).fill('')] }))
+    ? rows.map((r) =>
+        r.cells.length >= width
+          ? r
+          : { ...r, cells: [...r.cells, ...Array<string>(width - r.cells.length).fill('')] },
+      )
     : rows;
   return { header: head.cells.slice(0, width), headerRow: head.row, rows: padded };
 }

@@ -26,7 +26,8 @@ export function validateHamlets(rows: RawRow[], reader: RowReader): HamletRow[] 
     const name = reader.required(row, 'name');
     const typeWord = reader.required(row, 'type');
     const type = typeWord === null ? null : typeFromWord('hamlet', typeWord);
-    if (typeWord !== null && type === null) reader.issues.error(row.row, 'type', 'IMPORT_TYPE_UNKNOWN', { value: typeWord, level: 'hamlet' });
+    if (typeWord !== null && type === null)
+      reader.issues.error(row.row, 'type', 'IMPORT_TYPE_UNKNOWN', { value: typeWord, level: 'hamlet' });
     const validFrom = reader.date(row, 'valid_from');
     if (!parentCode || !name || !type || validFrom === null) continue;
 
@@ -46,12 +47,19 @@ export function validateHamlets(rows: RawRow[], reader: RowReader): HamletRow[] 
     for (const [key, column, value] of keys) {
       const first = firstByKey.get(key);
       if (!first) continue;
-      const same = first.name === hamlet.name && first.type === hamlet.type && first.localCode === hamlet.localCode && first.validFrom === hamlet.validFrom;
+      const same =
+        first.name === hamlet.name &&
+        first.type === hamlet.type &&
+        first.localCode === hamlet.localCode &&
+        first.validFrom === hamlet.validFrom;
       if (same) identical = first;
       else clash ??= { first, column, value };
     }
     if (clash) {
-      reader.issues.error(row.row, clash.column, 'IMPORT_DUPLICATE', { value: clash.value, firstRow: clash.first.row });
+      reader.issues.error(row.row, clash.column, 'IMPORT_DUPLICATE', {
+        value: clash.value,
+        firstRow: clash.first.row,
+      });
     } else if (identical) {
       reader.issues.warning(row.row, null, 'IMPORT_DUPLICATE_ROW', { firstRow: identical.row });
     } else {

@@ -27,12 +27,21 @@ export function validateMapping(rows: RawRow[], reader: RowReader): MappingRow[]
     const newWardCode = reader.code(row, 'new_ward_code', 5);
     const mergeWord = reader.required(row, 'merge_type');
     const mergeType = MERGE_TYPES.find((m) => m === mergeWord?.toLowerCase()) ?? null;
-    if (mergeWord !== null && mergeType === null) reader.issues.error(row.row, 'merge_type', 'IMPORT_MERGE_TYPE_INVALID', { value: mergeWord });
+    if (mergeWord !== null && mergeType === null)
+      reader.issues.error(row.row, 'merge_type', 'IMPORT_MERGE_TYPE_INVALID', { value: mergeWord });
     if (oldWardCode === undefined && oldDistrictCode === undefined) {
       reader.issues.error(row.row, 'old_ward_code', 'IMPORT_VALUE_REQUIRED');
       continue;
     }
-    if (!oldProvinceCode || !newProvinceCode || !newWardCode || !mergeType || oldDistrictCode === null || oldWardCode === null) continue;
+    if (
+      !oldProvinceCode ||
+      !newProvinceCode ||
+      !newWardCode ||
+      !mergeType ||
+      oldDistrictCode === null ||
+      oldWardCode === null
+    )
+      continue;
 
     const parsed: MappingRow = {
       row: row.row,
@@ -49,10 +58,17 @@ export function validateMapping(rows: RawRow[], reader: RowReader): MappingRow[]
     if (!first) {
       firstByPair.set(pair, parsed);
       out.push(parsed);
-    } else if (first.mergeType === parsed.mergeType && first.oldProvinceCode === parsed.oldProvinceCode && first.newProvinceCode === parsed.newProvinceCode) {
+    } else if (
+      first.mergeType === parsed.mergeType &&
+      first.oldProvinceCode === parsed.oldProvinceCode &&
+      first.newProvinceCode === parsed.newProvinceCode
+    ) {
       reader.issues.warning(row.row, null, 'IMPORT_DUPLICATE_ROW', { firstRow: first.row });
     } else {
-      reader.issues.error(row.row, 'new_ward_code', 'IMPORT_DUPLICATE', { value: `${parsed.oldWardCode ?? parsed.oldDistrictCode} → ${newWardCode}`, firstRow: first.row });
+      reader.issues.error(row.row, 'new_ward_code', 'IMPORT_DUPLICATE', {
+        value: `${parsed.oldWardCode ?? parsed.oldDistrictCode} → ${newWardCode}`,
+        firstRow: first.row,
+      });
     }
   }
   return out;

@@ -1,4 +1,8 @@
-import { HISTORIC_START, REFORM_FIRST_DAY_NEW, REFORM_LAST_DAY_OLD } from '../../../../domain/admin-units/constants.js';
+import {
+  HISTORIC_START,
+  REFORM_FIRST_DAY_NEW,
+  REFORM_LAST_DAY_OLD,
+} from '../../../../domain/admin-units/constants.js';
 import { isSpanWithin, type DateSpan } from '../../../../domain/admin-units/dates.js';
 import { typeFromName, typeFromWord, type UnitType } from '../../../../domain/admin-units/unit-types.js';
 import { formatDateVi } from '../../../../domain/text/format.js';
@@ -47,12 +51,25 @@ const showDate = (d: string | null) => (d === null ? '…' : formatDateVi(d));
  * districts repeat on every row of their communes and must agree; optional valid_from / valid_to apply to the row's
  * commune and must lie within its parents' existence.
  */
-export function validateNational(rows: RawRow[], reader: RowReader, layout: 'before_2025' | 'after_2025'): NationalPlan {
+export function validateNational(
+  rows: RawRow[],
+  reader: RowReader,
+  layout: 'before_2025' | 'after_2025',
+): NationalPlan {
   const span = DEFAULT_SPANS[layout];
-  const seen: Record<NationalLevel, Map<string, PlannedUnit>> = { province: new Map(), district: new Map(), commune: new Map() };
+  const seen: Record<NationalLevel, Map<string, PlannedUnit>> = {
+    province: new Map(),
+    district: new Map(),
+    commune: new Map(),
+  };
 
   /** Registers a unit, or checks it against the first row that gave the same code; returns the unit to use. */
-  const register = (candidate: PlannedUnit, codeColumn: string, row: RawRow, isCommune: boolean): PlannedUnit | null => {
+  const register = (
+    candidate: PlannedUnit,
+    codeColumn: string,
+    row: RawRow,
+    isCommune: boolean,
+  ): PlannedUnit | null => {
     const first = seen[candidate.level].get(candidate.code);
     if (!first) {
       seen[candidate.level].set(candidate.code, candidate);
@@ -62,17 +79,28 @@ export function validateNational(rows: RawRow[], reader: RowReader, layout: 'bef
       if (isCommune) reader.issues.warning(row.row, null, 'IMPORT_DUPLICATE_ROW', { firstRow: first.row });
       return first;
     }
-    reader.issues.error(row.row, codeColumn, 'IMPORT_DUPLICATE', { value: candidate.code, firstRow: first.row });
+    reader.issues.error(row.row, codeColumn, 'IMPORT_DUPLICATE', {
+      value: candidate.code,
+      firstRow: first.row,
+    });
     return null;
   };
 
-  const readParent = (row: RawRow, level: NationalLevel, prefix: 'province' | 'district', parent: PlannedUnit | null) => {
+  const readParent = (
+    row: RawRow,
+    level: NationalLevel,
+    prefix: 'province' | 'district',
+    parent: PlannedUnit | null,
+  ) => {
     const code = reader.code(row, `${prefix}_code`, CODE_DIGITS[level]);
     const name = reader.required(row, `${prefix}_name`);
     if (!code || !name) return null;
     const type = typeFromName(level, name);
     if (!type) {
-      reader.issues.error(row.row, `${prefix}_name`, 'IMPORT_TYPE_UNKNOWN', { value: name.split(' ').slice(0, 2).join(' '), level });
+      reader.issues.error(row.row, `${prefix}_name`, 'IMPORT_TYPE_UNKNOWN', {
+        value: name.split(' ').slice(0, 2).join(' '),
+        level,
+      });
       return null;
     }
     return register({ level, code, name, type, parent, ...span, row: row.row }, `${prefix}_code`, row, false);
@@ -94,18 +122,28 @@ export function validateNational(rows: RawRow[], reader: RowReader, layout: 'bef
     const validTo = reader.date(row, 'valid_to');
     if (!parent || !code || !name || !type || validFrom === null || validTo === null) continue;
 
-    const own = { validFrom: validFrom ?? span.validFrom, validTo: validTo === undefined ? span.validTo : validTo };
+    const own = {
+      validFrom: validFrom ?? span.validFrom,
+      validTo: validTo === undefined ? span.validTo : validTo,
+    };
     if (own.validTo !== null && own.validTo < own.validFrom) {
-      reader.issues.error(row.row, 'valid_to', 'IMPORT_DATE_INVALID', { value: reader.text(row, 'valid_to') });
+      reader.issues.error(row.row, 'valid_to', 'IMPORT_DATE_INVALID', {
+        value: reader.text(row, 'valid_to'),
+      });
       continue;
     }
     if (!isSpanWithin(own, parent)) {
-      reader.issues.error(row.row, own.validFrom < parent.validFrom ? 'valid_from' : 'valid_to', 'IMPORT_DATE_OUTSIDE_PARENT', {
-        from: showDate(own.validFrom),
-        to: showDate(own.validTo),
-        parentFrom: showDate(parent.validFrom),
-        parentTo: showDate(parent.validTo),
-      });
+      reader.issues.error(
+        row.row,
+        own.validFrom < parent.validFrom ? 'valid_from' : 'valid_to',
+        'IMPORT_DATE_OUTSIDE_PARENT',
+        {
+          from: showDate(own.validFrom),
+          to: showDate(own.validTo),
+          parentFrom: showDate(parent.validFrom),
+          parentTo: showDate(parent.validTo),
+        },
+      );
       continue;
     }
     register({ level: 'commune', code, name, type, parent, ...own, row: row.row }, 'ward_code', row, true);

@@ -22,7 +22,11 @@ export default function AuditPage() {
   const [page, setPage] = useState(1);
   const [entity, setEntity] = useState('');
   const allowed = Boolean(me.data?.abilities.canReadAudit);
-  const entries = useQuery({ queryKey: ['audit', page, entity], queryFn: () => fetchAudit(page, entity), enabled: allowed });
+  const entries = useQuery({
+    queryKey: ['audit', page, entity],
+    queryFn: () => fetchAudit(page, entity),
+    enabled: allowed,
+  });
 
   if (!allowed) return <Result status="403" subTitle={t('errors.forbidden')} />;
   return (
@@ -46,15 +50,31 @@ export default function AuditPage() {
         dataSource={entries.data?.items ?? []}
         scroll={{ x: 'max-content' }}
         data-testid="audit-table"
-        pagination={{ current: page, pageSize: PAGE_SIZE, total: entries.data?.total ?? 0, onChange: setPage, showSizeChanger: false, showTotal: (total) => t('table.total', { count: total, formatted: formatNumber(total, i18n.language) }) }}
+        pagination={{
+          current: page,
+          pageSize: PAGE_SIZE,
+          total: entries.data?.total ?? 0,
+          onChange: setPage,
+          showSizeChanger: false,
+          showTotal: (total) =>
+            t('table.total', { count: total, formatted: formatNumber(total, i18n.language) }),
+        }}
         expandable={{
           expandedRowRender: (entry) => <JsonDiff before={entry.before} after={entry.after} />,
           rowExpandable: (entry) => entry.before != null || entry.after != null,
         }}
         columns={[
           { title: t('audit.at'), dataIndex: 'at', render: (at: string) => formatDateTime(at) },
-          { title: t('audit.actor'), dataIndex: 'actorName', render: (name: string | null) => name ?? t('audit.system') },
-          { title: t('audit.action'), dataIndex: 'action', render: (action: string) => <Typography.Text code>{action}</Typography.Text> },
+          {
+            title: t('audit.actor'),
+            dataIndex: 'actorName',
+            render: (name: string | null) => name ?? t('audit.system'),
+          },
+          {
+            title: t('audit.action'),
+            dataIndex: 'action',
+            render: (action: string) => <Typography.Text code>{action}</Typography.Text>,
+          },
           {
             title: t('audit.entity'),
             key: 'entity',

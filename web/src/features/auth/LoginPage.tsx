@@ -28,7 +28,9 @@ export default function LoginPage() {
     mutationFn: (values: LoginValues) => login(values.username.trim(), values.password),
     onSuccess: ({ user }) => {
       queryClient.setQueryData(ME_QUERY_KEY, user);
-      void navigate(user.mustChangePassword ? '/app/password' : safeNext(params.get('next')), { replace: true });
+      void navigate(user.mustChangePassword ? '/app/password' : safeNext(params.get('next')), {
+        replace: true,
+      });
     },
   });
 
@@ -62,15 +64,29 @@ export default function LoginPage() {
           >
             <Input prefix={<UserOutlined />} autoComplete="username" autoFocus data-testid="login-username" />
           </Form.Item>
-          <Form.Item name="password" label={t('login.password')} rules={[{ required: true, message: t('login.passwordRequired') }]}>
-            <Input.Password prefix={<LockOutlined />} autoComplete="current-password" data-testid="login-password" />
+          <Form.Item
+            name="password"
+            label={t('login.password')}
+            rules={[{ required: true, message: t('login.passwordRequired') }]}
+          >
+            <Input.Password
+              prefix={<LockOutlined />}
+              autoComplete="current-password"
+              data-testid="login-password"
+            />
           </Form.Item>
           {mutation.error ? (
             <div style={{ marginBottom: 16 }}>
               <ErrorAlert error={mutation.error} testId="login-error" />
             </div>
           ) : null}
-          <Button type="primary" htmlType="submit" block loading={mutation.isPending} data-testid="login-submit">
+          <Button
+            type="primary"
+            htmlType="submit"
+            block
+            loading={mutation.isPending}
+            data-testid="login-submit"
+          >
             {t('login.submit')}
           </Button>
         </Form>

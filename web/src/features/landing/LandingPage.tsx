@@ -1,4 +1,11 @@
-import { BulbOutlined, CheckCircleOutlined, GlobalOutlined, ShopOutlined, TeamOutlined, WifiOutlined } from '@ant-design/icons';
+import {
+  BulbOutlined,
+  CheckCircleOutlined,
+  GlobalOutlined,
+  ShopOutlined,
+  TeamOutlined,
+  WifiOutlined,
+} from '@ant-design/icons';
 import { Button } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';

@@ -49,18 +49,48 @@ function UserMenu({ me }: { me: Me }) {
       trigger={['click']}
       menu={{
         items: [
-          { key: 'who', disabled: true, label: <div style={{ maxWidth: 260, whiteSpace: 'normal' }}><strong>{me.displayName}</strong><br />{roleLabel}</div> },
+          {
+            key: 'who',
+            disabled: true,
+            // Shown as information, not as a greyed-out action.
+            label: (
+              <div
+                style={{ maxWidth: 260, whiteSpace: 'normal', cursor: 'default', color: 'rgba(0,0,0,0.88)' }}
+              >
+                <strong>{me.displayName}</strong>
+                <div style={{ color: 'rgba(0,0,0,0.55)', fontSize: 12 }}>{roleLabel}</div>
+              </div>
+            ),
+          },
           { type: 'divider' },
-          { key: 'logout', icon: <LogoutOutlined />, label: <span data-testid="logout">{t('nav.logout')}</span> },
+          {
+            key: 'logout',
+            icon: <LogoutOutlined />,
+            label: <span data-testid="logout">{t('nav.logout')}</span>,
+          },
         ],
         onClick: ({ key }) => {
           if (key === 'logout') mutation.mutate();
         },
       }}
     >
-      <Button type="text" icon={<UserOutlined />} data-testid="user-menu" aria-label={me.displayName} style={{ maxWidth: 320 }}>
+      <Button
+        type="text"
+        icon={<UserOutlined />}
+        data-testid="user-menu"
+        aria-label={me.displayName}
+        style={{ maxWidth: 320 }}
+      >
         {screens.md ? (
-          <span style={{ display: 'inline-flex', flexDirection: 'column', alignItems: 'flex-start', lineHeight: 1.2, overflow: 'hidden' }}>
+          <span
+            style={{
+              display: 'inline-flex',
+              flexDirection: 'column',
+              alignItems: 'flex-start',
+              lineHeight: 1.2,
+              overflow: 'hidden',
+            }}
+          >
             <span data-testid="user-display-name">{me.displayName}</span>
             <Typography.Text type="secondary" style={{ fontSize: 12, maxWidth: 260 }} ellipsis>
               {roleLabel}
@@ -81,53 +111,66 @@ export default function AppLayout() {
   const me = useMe();
 
   if (me.isPending) return <PageLoading />;
-  if (me.error) return <div style={{ padding: 16 }}><ErrorAlert error={me.error} /></div>;
-  if (!me.data) return <Navigate to={`/login?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
-  if (me.data.mustChangePassword && location.pathname !== '/app/password') return <Navigate to="/app/password" replace />;
+  if (me.error)
+    return (
+      <div style={{ padding: 16 }}>
+        <ErrorAlert error={me.error} />
+      </div>
+    );
+  if (!me.data)
+    return <Navigate to={`/login?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
+  if (me.data.mustChangePassword && location.pathname !== '/app/password')
+    return <Navigate to="/app/password" replace />;
 
   const isWide = screens.lg ?? false;
   // AntApp (message, modal hooks) lives here rather than in main.tsx so public pages do not load it.
   return (
     <AntApp>
-    <Layout style={{ minHeight: '100vh' }}>
-      <header className="kps-header" style={{ height: 56 }}>
-        {!isWide ? (
-          <Button type="text" icon={<MenuOutlined />} aria-label={t('nav.menu')} onClick={() => setDrawerOpen(true)} data-testid="menu-toggle" />
-        ) : null}
-        <Link to="/app" className="kps-brand">
-          <img src="/favicon.svg" alt="" />
-          {t('app.name')}
-        </Link>
-        <span className="kps-header-spacer" />
-        <LanguageSwitch />
-        <UserMenu me={me.data} />
-      </header>
-      <Layout>
-        {isWide ? (
-          <Layout.Sider width={240} theme="light" style={{ borderInlineEnd: '1px solid #f0f0f0' }}>
-            <SideMenu me={me.data} />
-          </Layout.Sider>
-        ) : (
-          <Drawer
-            placement="left"
-            open={drawerOpen}
-            onClose={() => setDrawerOpen(false)}
-            size={260}
-            title={t('app.name')}
-            styles={{ body: { padding: 0 } }}
-          >
-            <SideMenu me={me.data} onNavigate={() => setDrawerOpen(false)} />
-          </Drawer>
-        )}
-        <Layout.Content>
-          <main className="kps-content">
-            <Suspense fallback={<PageLoading />}>
-              <Outlet />
-            </Suspense>
-          </main>
-        </Layout.Content>
+      <Layout style={{ minHeight: '100vh' }}>
+        <header className="kps-header" style={{ height: 56 }}>
+          {!isWide ? (
+            <Button
+              type="text"
+              icon={<MenuOutlined />}
+              aria-label={t('nav.menu')}
+              onClick={() => setDrawerOpen(true)}
+              data-testid="menu-toggle"
+            />
+          ) : null}
+          <Link to="/app" className="kps-brand">
+            <img src="/favicon.svg" alt="" />
+            {t('app.name')}
+          </Link>
+          <span className="kps-header-spacer" />
+          <LanguageSwitch />
+          <UserMenu me={me.data} />
+        </header>
+        <Layout>
+          {isWide ? (
+            <Layout.Sider width={240} theme="light" style={{ borderInlineEnd: '1px solid #f0f0f0' }}>
+              <SideMenu me={me.data} />
+            </Layout.Sider>
+          ) : (
+            <Drawer
+              placement="left"
+              open={drawerOpen}
+              onClose={() => setDrawerOpen(false)}
+              size={260}
+              title={t('app.name')}
+              styles={{ body: { padding: 0 } }}
+            >
+              <SideMenu me={me.data} onNavigate={() => setDrawerOpen(false)} />
+            </Drawer>
+          )}
+          <Layout.Content>
+            <main className="kps-content">
+              <Suspense fallback={<PageLoading />}>
+                <Outlet />
+              </Suspense>
+            </main>
+          </Layout.Content>
+        </Layout>
       </Layout>
-    </Layout>
     </AntApp>
   );
 }

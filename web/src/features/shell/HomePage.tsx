@@ -32,7 +32,9 @@ export default function HomePage() {
                     {me.scope.map((unit) => (
                       <Link key={unit.id} to={`/app/units?unit=${unit.id}`}>
                         <ApartmentOutlined /> {unit.name}{' '}
-                        <Tag style={{ marginInlineStart: 4 }}>{t(`unitTypes.${unit.type}`, { defaultValue: unit.type })}</Tag>
+                        <Tag style={{ marginInlineStart: 4 }}>
+                          {t(`unitTypes.${unit.type}`, { defaultValue: unit.type })}
+                        </Tag>
                       </Link>
                     ))}
                   </Flex>

@@ -14,8 +14,10 @@ export function navItemsFor(me: Me): NavItem[] {
     { path: '/app', labelKey: 'nav.home', icon: <HomeOutlined /> },
     { path: '/app/units', labelKey: 'nav.units', icon: <ApartmentOutlined /> },
   ];
-  if (me.abilities.canManageUsers) items.push({ path: '/app/users', labelKey: 'nav.users', icon: <TeamOutlined /> });
-  if (me.abilities.canReadAudit) items.push({ path: '/app/audit', labelKey: 'nav.audit', icon: <AuditOutlined /> });
+  if (me.abilities.canManageUsers)
+    items.push({ path: '/app/users', labelKey: 'nav.users', icon: <TeamOutlined /> });
+  if (me.abilities.canReadAudit)
+    items.push({ path: '/app/audit', labelKey: 'nav.audit', icon: <AuditOutlined /> });
   items.push({ path: '/app/password', labelKey: 'nav.password', icon: <KeyOutlined /> });
   return items;
 }

@@ -74,14 +74,35 @@ export function UnitActions({ detail }: { detail: UnitDetail }) {
         confirmLoading={mutation.isPending}
         destroyOnHidden
       >
-        <Form<ActionValues> form={form} layout="vertical" requiredMark={false} onFinish={(values) => mutation.mutate(values)}>
+        <Form<ActionValues>
+          form={form}
+          layout="vertical"
+          requiredMark={false}
+          onFinish={(values) => mutation.mutate(values)}
+        >
           {action === 'rename' ? (
-            <Form.Item name="name" label={t('units.newName')} rules={[{ required: true, whitespace: true, message: t('form.required') }, zodRule(UnitNameSchema, t('form.tooLong'))]}>
+            <Form.Item
+              name="name"
+              label={t('units.newName')}
+              rules={[
+                { required: true, whitespace: true, message: t('form.required') },
+                zodRule(UnitNameSchema, t('form.tooLong')),
+              ]}
+            >
               <Input />
             </Form.Item>
           ) : (
-            <Form.Item name="type" label={t('units.newType')} rules={[{ required: true, message: t('form.required') }]}>
-              <Select options={typesForLevel(unit.level).map((type) => ({ value: type, label: t(`unitTypes.${type}`) }))} />
+            <Form.Item
+              name="type"
+              label={t('units.newType')}
+              rules={[{ required: true, message: t('form.required') }]}
+            >
+              <Select
+                options={typesForLevel(unit.level).map((type) => ({
+                  value: type,
+                  label: t(`unitTypes.${type}`),
+                }))}
+              />
             </Form.Item>
           )}
           <Form.Item

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Breadcrumb, Button, Card, Descriptions, Empty, Flex, Table, Tag, Typography } from 'antd';
+import { Alert, Breadcrumb, Button, Card, Descriptions, Empty, Flex, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { LineageLink, UnitPeriod, UnitSummary } from '../../api/types';
 import { ErrorAlert } from '../../ui/ErrorAlert';
@@ -7,15 +7,26 @@ import { formatDate } from '../../ui/format';
 import { PageLoading } from '../../ui/PageLoading';
 import { UnitActions } from './UnitActions';
 import { fetchLineage, fetchUnit, unitKeys } from './units-api';
-import { formatValidity } from './validity';
+import { useEffect } from 'react';
+import { formatValidity, isValidOn } from './validity';
 
 interface UnitDetailPanelProps {
   unitId: number;
   asOf: string;
   onSelect: (unit: { id: number; validFrom?: string; validTo?: string | null }) => void;
+  /** True when the URL named a unit but no date (e.g. a link from the home page): move the date into its validity. */
+  adjustAsOf?: boolean;
 }
 
-function LineageList({ links, testId, onSelect }: { links: LineageLink[]; testId: string; onSelect: UnitDetailPanelProps['onSelect'] }) {
+function LineageList({
+  links,
+  testId,
+  onSelect,
+}: {
+  links: LineageLink[];
+  testId: string;
+  onSelect: UnitDetailPanelProps['onSelect'];
+}) {
   const { t } = useTranslation();
   if (links.length === 0) {
     return (
@@ -27,7 +38,14 @@ function LineageList({ links, testId, onSelect }: { links: LineageLink[]; testId
   return (
     <Flex vertical gap={6} data-testid={testId}>
       {links.map((link) => (
-        <Flex key={link.unit.id} gap={8} align="center" wrap data-testid="lineage-item" data-unit-id={link.unit.id}>
+        <Flex
+          key={link.unit.id}
+          gap={8}
+          align="center"
+          wrap
+          data-testid="lineage-item"
+          data-unit-id={link.unit.id}
+        >
           {link.unit.inScope ? (
             <Button type="link" style={{ padding: 0, height: 'auto' }} onClick={() => onSelect(link.unit)}>
               {link.unit.name}
@@ -52,14 +70,31 @@ function unitCode(unit: UnitSummary): string {
 }
 
 /** Everything about one unit: current facts, its name/type history, and where it came from and went to. */
-export function UnitDetailPanel({ unitId, asOf, onSelect }: UnitDetailPanelProps) {
+export function UnitDetailPanel({ unitId, asOf, onSelect, adjustAsOf = false }: UnitDetailPanelProps) {
   const { t } = useTranslation();
-  const detail = useQuery({ queryKey: unitKeys.detail(unitId, asOf), queryFn: () => fetchUnit(unitId, asOf) });
+  const detail = useQuery({
+    queryKey: unitKeys.detail(unitId, asOf),
+    queryFn: () => fetchUnit(unitId, asOf),
+  });
   const lineage = useQuery({ queryKey: unitKeys.lineage(unitId), queryFn: () => fetchLineage(unitId) });
   const present = t('units.present');
+  const loadedUnit = detail.data?.unit;
+  useEffect(() => {
+    if (adjustAsOf && loadedUnit && !isValidOn(loadedUnit, asOf)) onSelect(loadedUnit);
+  }, [adjustAsOf, loadedUnit, asOf, onSelect]);
 
-  if (detail.isPending) return <Card data-testid="unit-detail-loading"><PageLoading /></Card>;
-  if (detail.error) return <Card data-testid="unit-detail"><ErrorAlert error={detail.error} /></Card>;
+  if (detail.isPending)
+    return (
+      <Card data-testid="unit-detail-loading">
+        <PageLoading />
+      </Card>
+    );
+  if (detail.error)
+    return (
+      <Card data-testid="unit-detail">
+        <ErrorAlert error={detail.error} />
+      </Card>
+    );
   const { unit, periods, ancestors } = detail.data;
   const typeLabel = t(`unitTypes.${unit.type}`, { defaultValue: unit.type });
 
@@ -71,7 +106,13 @@ export function UnitDetailPanel({ unitId, asOf, onSelect }: UnitDetailPanelProps
             items={ancestors.map((ancestor) => ({
               key: ancestor.id,
               title: (
-                <a href={`/app/units?unit=${ancestor.id}`} onClick={(event) => { event.preventDefault(); onSelect({ id: ancestor.id }); }}>
+                <a
+                  href={`/app/units?unit=${ancestor.id}`}
+                  onClick={(event) => {
+                    event.preventDefault();
+                    onSelect({ id: ancestor.id });
+                  }}
+                >
                   {ancestor.name}
                 </a>
               ),
@@ -89,15 +130,31 @@ export function UnitDetailPanel({ unitId, asOf, onSelect }: UnitDetailPanelProps
             {unit.isDemo ? <Tag color="purple">{t('units.demo')}</Tag> : null}
           </Flex>
         </div>
+        {isValidOn(unit, asOf) ? null : (
+          <Alert
+            type="info"
+            showIcon
+            title={t('units.notValidOn', { date: formatDate(asOf) })}
+            data-testid="unit-not-valid"
+          />
+        )}
         <Descriptions
           size="small"
           column={{ xs: 1, sm: 2 }}
           bordered
           items={[
-            { key: 'code', label: unit.code ? t('units.code') : t('units.localCode'), children: unitCode(unit) },
+            {
+              key: 'code',
+              label: unit.code ? t('units.code') : t('units.localCode'),
+              children: unitCode(unit),
+            },
             { key: 'level', label: t('units.level'), children: t(`unitLevels.${unit.level}`) },
             { key: 'type', label: t('units.type'), children: typeLabel },
-            { key: 'validity', label: t('units.validity'), children: <span data-testid="unit-validity">{formatValidity(unit, present)}</span> },
+            {
+              key: 'validity',
+              label: t('units.validity'),
+              children: <span data-testid="unit-validity">{formatValidity(unit, present)}</span>,
+            },
             { key: 'parent', label: t('units.parent'), children: unit.parentName ?? '—' },
           ]}
         />
@@ -115,10 +172,26 @@ export function UnitDetailPanel({ unitId, asOf, onSelect }: UnitDetailPanelProps
             locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} /> }}
             columns={[
               { title: t('units.name'), dataIndex: 'name' },
-              { title: t('units.type'), dataIndex: 'type', render: (type: string) => t(`unitTypes.${type}`, { defaultValue: type }) },
-              { title: t('units.parent'), dataIndex: 'parentName', render: (name: string | null) => name ?? '—' },
-              { title: t('units.validity'), key: 'validity', render: (_: unknown, period) => formatValidity(period, present) },
-              { title: t('units.reason'), dataIndex: 'reason', render: (reason: string) => t(`units.reasons.${reason}`, { defaultValue: reason }) },
+              {
+                title: t('units.type'),
+                dataIndex: 'type',
+                render: (type: string) => t(`unitTypes.${type}`, { defaultValue: type }),
+              },
+              {
+                title: t('units.parent'),
+                dataIndex: 'parentName',
+                render: (name: string | null) => name ?? '—',
+              },
+              {
+                title: t('units.validity'),
+                key: 'validity',
+                render: (_: unknown, period) => formatValidity(period, present),
+              },
+              {
+                title: t('units.reason'),
+                dataIndex: 'reason',
+                render: (reason: string) => t(`units.reasons.${reason}`, { defaultValue: reason }),
+              },
             ]}
           />
         </div>
@@ -126,11 +199,19 @@ export function UnitDetailPanel({ unitId, asOf, onSelect }: UnitDetailPanelProps
         <div>
           <Typography.Title level={5}>{t('units.predecessors')}</Typography.Title>
           {lineage.error ? <ErrorAlert error={lineage.error} /> : null}
-          {lineage.data ? <LineageList links={lineage.data.predecessors} testId="lineage-predecessors" onSelect={onSelect} /> : null}
+          {lineage.data ? (
+            <LineageList
+              links={lineage.data.predecessors}
+              testId="lineage-predecessors"
+              onSelect={onSelect}
+            />
+          ) : null}
         </div>
         <div>
           <Typography.Title level={5}>{t('units.successors')}</Typography.Title>
-          {lineage.data ? <LineageList links={lineage.data.successors} testId="lineage-successors" onSelect={onSelect} /> : null}
+          {lineage.data ? (
+            <LineageList links={lineage.data.successors} testId="lineage-successors" onSelect={onSelect} />
+          ) : null}
         </div>
       </Flex>
     </Card>

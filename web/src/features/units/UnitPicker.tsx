@@ -52,7 +52,15 @@ export function UnitPicker({ value = [], onChange, known = [], id }: UnitPickerP
       value={value}
       showSearch={{ filterOption: false, onSearch: setText, searchValue: text }}
       placeholder={t('users.scopePlaceholder')}
-      notFoundContent={results.isFetching ? <Spin size="small" /> : debounced.length >= 2 ? t('units.searchEmpty') : t('users.scopeTypeMore')}
+      notFoundContent={
+        results.isFetching ? (
+          <Spin size="small" />
+        ) : debounced.length >= 2 ? (
+          t('units.searchEmpty')
+        ) : (
+          t('users.scopeTypeMore')
+        )
+      }
       options={options}
       onChange={(ids) => {
         // Remember labels of chosen units so they stay readable after the search text changes.

@@ -47,7 +47,11 @@ export function UnitSearch({ onSelect }: { onSelect: (unit: UnitSummary) => void
           {results.isFetching && !results.data ? <Spin size="small" /> : null}
           {results.error ? <ErrorAlert error={results.error} /> : null}
           {results.data && results.data.items.length === 0 ? (
-            <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('units.searchEmpty')} data-testid="unit-search-empty" />
+            <Empty
+              image={Empty.PRESENTED_IMAGE_SIMPLE}
+              description={t('units.searchEmpty')}
+              data-testid="unit-search-empty"
+            />
           ) : null}
           {results.data?.items.map((unit) => (
             <button

@@ -53,13 +53,17 @@ export function UnitTree({ asOf, selectedId, onSelect }: UnitTreeProps) {
   const loadChildren = async (node: UnitNode) => {
     const id = node.unit.id;
     if (childrenByParent[id]) return;
-    const reply = await queryClient.fetchQuery({ queryKey: unitKeys.tree(asOf, id), queryFn: () => fetchTree(asOf, id) });
+    const reply = await queryClient.fetchQuery({
+      queryKey: unitKeys.tree(asOf, id),
+      queryFn: () => fetchTree(asOf, id),
+    });
     setChildrenByParent((previous) => ({ ...previous, [id]: reply.items }));
   };
 
   if (roots.isPending) return <PageLoading />;
   if (roots.error) return <ErrorAlert error={roots.error} />;
-  if (treeData.length === 0) return <Empty description={t('units.treeEmpty')} data-testid="unit-tree-empty" />;
+  if (treeData.length === 0)
+    return <Empty description={t('units.treeEmpty')} data-testid="unit-tree-empty" />;
 
   return (
     <div data-testid="unit-tree">
@@ -72,7 +76,7 @@ export function UnitTree({ asOf, selectedId, onSelect }: UnitTreeProps) {
         blockNode
         titleRender={(node) => (
           <span data-testid="unit-node" data-unit-id={node.unit.id}>
-            {node.unit.name}
+            <span data-testid="unit-node-name">{node.unit.name}</span>
             {node.unit.code || node.unit.localCode ? (
               <Typography.Text type="secondary" style={{ marginInlineStart: 6, fontSize: 12 }}>
                 {node.unit.code ?? node.unit.localCode}

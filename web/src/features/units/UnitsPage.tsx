@@ -36,10 +36,15 @@ export default function UnitsPage() {
   };
 
   const select = (unit: { id: number; validFrom?: string; validTo?: string | null }) => {
-    const nextAsOf = unit.validFrom ? asOfWithinValidity({ validFrom: unit.validFrom, validTo: unit.validTo ?? null }, asOf) : asOf;
+    const nextAsOf = unit.validFrom
+      ? asOfWithinValidity({ validFrom: unit.validFrom, validTo: unit.validTo ?? null }, asOf)
+      : asOf;
     update({ unit: unit.id, asOf: nextAsOf });
     // On phones the detail sits below the tree; bring it into view.
-    if (!screens.lg) window.requestAnimationFrame(() => detailRef.current?.scrollIntoView({ behavior: 'smooth', block: 'start' }));
+    if (!screens.lg)
+      window.requestAnimationFrame(() =>
+        detailRef.current?.scrollIntoView({ behavior: 'smooth', block: 'start' }),
+      );
   };
 
   return (
@@ -74,7 +79,7 @@ export default function UnitsPage() {
                 <Empty description={t('units.selectHint')} />
               </Card>
             ) : (
-              <UnitDetailPanel unitId={selectedId} asOf={asOf} onSelect={select} />
+              <UnitDetailPanel unitId={selectedId} asOf={asOf} onSelect={select} adjustAsOf={!asOfParam} />
             )}
           </div>
         </Col>

@@ -10,7 +10,10 @@ export const unitKeys = {
   search: (q: string, asOf: string | null) => ['units', 'search', q, asOf] as const,
 };
 
-export function fetchTree(asOf: string, parentId: number | null): Promise<{ asOf: string; items: UnitSummary[] }> {
+export function fetchTree(
+  asOf: string,
+  parentId: number | null,
+): Promise<{ asOf: string; items: UnitSummary[] }> {
   return api.get('/api/units/tree', { asOf, parentId });
 }
 
@@ -34,4 +37,3 @@ export function renameUnit(id: number, body: RenameUnitInput): Promise<unknown> 
 export function changeUnitType(id: number, body: ChangeUnitTypeInput): Promise<unknown> {
   return api.post(`/api/units/${id}/change-type`, body);
 }
-

@@ -29,8 +29,15 @@ export function ResetPasswordModal({ user, onClose }: { user: UserRow | null; on
       destroyOnHidden
       afterOpenChange={(visible) => !visible && mutation.reset()}
     >
-      <Typography.Paragraph>{t('users.resetPasswordFor', { name: user?.displayName ?? '' })}</Typography.Paragraph>
-      <Form form={form} layout="vertical" requiredMark={false} onFinish={(values) => mutation.mutate(values.newPassword)}>
+      <Typography.Paragraph>
+        {t('users.resetPasswordFor', { name: user?.displayName ?? '' })}
+      </Typography.Paragraph>
+      <Form
+        form={form}
+        layout="vertical"
+        requiredMark={false}
+        onFinish={(values) => mutation.mutate(values.newPassword)}
+      >
         <Form.Item
           name="newPassword"
           label={t('password.new')}

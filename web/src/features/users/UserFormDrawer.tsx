@@ -38,14 +38,28 @@ export function UserFormDrawer({ open, user, onClose }: UserFormDrawerProps) {
   useEffect(() => {
     if (!open) return;
     form.resetFields();
-    if (user) form.setFieldsValue({ displayName: user.displayName, role: user.role, scopeUnitIds: user.scope.map((unit) => unit.id) });
+    if (user)
+      form.setFieldsValue({
+        displayName: user.displayName,
+        role: user.role,
+        scopeUnitIds: user.scope.map((unit) => unit.id),
+      });
   }, [open, user, form]);
 
   const mutation = useMutation({
     mutationFn: (values: UserFormValues) =>
       isCreate
-        ? createUser({ ...values, username: values.username.trim(), displayName: values.displayName.trim(), scopeUnitIds: values.scopeUnitIds ?? [] })
-        : updateUser(user.id, { displayName: values.displayName.trim(), role: values.role, scopeUnitIds: values.scopeUnitIds ?? [] }),
+        ? createUser({
+            ...values,
+            username: values.username.trim(),
+            displayName: values.displayName.trim(),
+            scopeUnitIds: values.scopeUnitIds ?? [],
+          })
+        : updateUser(user.id, {
+            displayName: values.displayName.trim(),
+            role: values.role,
+            scopeUnitIds: values.scopeUnitIds ?? [],
+          }),
     onSuccess: async () => {
       void message.success(isCreate ? t('users.created') : t('users.saved'));
       await queryClient.invalidateQueries({ queryKey: userKeys.all });
@@ -83,7 +97,14 @@ export function UserFormDrawer({ open, user, onClose }: UserFormDrawerProps) {
             <Input autoComplete="off" data-testid="user-username" />
           </Form.Item>
         ) : null}
-        <Form.Item name="displayName" label={t('users.displayName')} rules={[{ required: true, whitespace: true, message: t('form.required') }, zodRule(DisplayNameSchema, t('form.tooLong'))]}>
+        <Form.Item
+          name="displayName"
+          label={t('users.displayName')}
+          rules={[
+            { required: true, whitespace: true, message: t('form.required') },
+            zodRule(DisplayNameSchema, t('form.tooLong')),
+          ]}
+        >
           <Input data-testid="user-display-name-input" />
         </Form.Item>
         {isCreate ? (
@@ -99,8 +120,15 @@ export function UserFormDrawer({ open, user, onClose }: UserFormDrawerProps) {
             <Input.Password autoComplete="new-password" data-testid="user-password" />
           </Form.Item>
         ) : null}
-        <Form.Item name="role" label={t('users.role')} rules={[{ required: true, message: t('form.required') }]}>
-          <Select options={ROLE_IDS.map((role) => ({ value: role, label: t(`roles.${role}`) }))} data-testid="user-role" />
+        <Form.Item
+          name="role"
+          label={t('users.role')}
+          rules={[{ required: true, message: t('form.required') }]}
+        >
+          <Select
+            options={ROLE_IDS.map((role) => ({ value: role, label: t(`roles.${role}`) }))}
+            data-testid="user-role"
+          />
         </Form.Item>
         <Form.Item name="scopeUnitIds" label={t('users.scope')} extra={t('users.scopeHint')}>
           <UnitPicker known={user?.scope ?? []} />

@@ -51,10 +51,17 @@ export default function UsersPage() {
   const me = useMe();
   const [q, setQ] = useState('');
   const [page, setPage] = useState(1);
-  const [editing, setEditing] = useState<{ open: boolean; user: UserRow | null }>({ open: false, user: null });
+  const [editing, setEditing] = useState<{ open: boolean; user: UserRow | null }>({
+    open: false,
+    user: null,
+  });
   const [resetting, setResetting] = useState<UserRow | null>(null);
   const allowed = Boolean(me.data?.abilities.canManageUsers);
-  const users = useQuery({ queryKey: userKeys.list(q, page, PAGE_SIZE), queryFn: () => fetchUsers(q, page, PAGE_SIZE), enabled: allowed });
+  const users = useQuery({
+    queryKey: userKeys.list(q, page, PAGE_SIZE),
+    queryFn: () => fetchUsers(q, page, PAGE_SIZE),
+    enabled: allowed,
+  });
   const toggleActive = useMutation({
     mutationFn: (user: UserRow) => updateUser(user.id, { isActive: !user.isActive }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: userKeys.all }),
@@ -69,7 +76,12 @@ export default function UsersPage() {
         <Typography.Title level={2} style={{ margin: 0 }}>
           {t('users.title')}
         </Typography.Title>
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ open: true, user: null })} data-testid="user-create">
+        <Button
+          type="primary"
+          icon={<PlusOutlined />}
+          onClick={() => setEditing({ open: true, user: null })}
+          data-testid="user-create"
+        >
           {t('users.create')}
         </Button>
       </Flex>
@@ -89,7 +101,15 @@ export default function UsersPage() {
         dataSource={users.data?.items ?? []}
         scroll={{ x: 'max-content' }}
         data-testid="users-table"
-        pagination={{ current: page, pageSize: PAGE_SIZE, total: users.data?.total ?? 0, onChange: setPage, showSizeChanger: false, showTotal: (total) => t('table.total', { count: total, formatted: formatNumber(total, i18n.language) }) }}
+        pagination={{
+          current: page,
+          pageSize: PAGE_SIZE,
+          total: users.data?.total ?? 0,
+          onChange: setPage,
+          showSizeChanger: false,
+          showTotal: (total) =>
+            t('table.total', { count: total, formatted: formatNumber(total, i18n.language) }),
+        }}
         columns={[
           { title: t('users.username'), dataIndex: 'username' },
           { title: t('users.displayName'), dataIndex: 'displayName' },
@@ -99,7 +119,11 @@ export default function UsersPage() {
             key: 'scope',
             render: (_: unknown, user) => <ScopeTags scope={user.scope} />,
           },
-          { title: t('users.statusTitle'), key: 'status', render: (_: unknown, user) => <StatusTag user={user} /> },
+          {
+            title: t('users.statusTitle'),
+            key: 'status',
+            render: (_: unknown, user) => <StatusTag user={user} />,
+          },
           {
             title: t('users.actions'),
             key: 'actions',
@@ -117,7 +141,11 @@ export default function UsersPage() {
                 ) : null}
                 {user.abilities.canDisable ? (
                   <Popconfirm
-                    title={user.isActive ? t('users.confirmDisable', { name: user.displayName }) : t('users.confirmEnable', { name: user.displayName })}
+                    title={
+                      user.isActive
+                        ? t('users.confirmDisable', { name: user.displayName })
+                        : t('users.confirmEnable', { name: user.displayName })
+                    }
                     okText={t('form.yes')}
                     cancelText={t('form.no')}
                     onConfirm={() => toggleActive.mutateAsync(user)}
@@ -132,7 +160,11 @@ export default function UsersPage() {
           },
         ]}
       />
-      <UserFormDrawer open={editing.open} user={editing.user} onClose={() => setEditing({ open: false, user: null })} />
+      <UserFormDrawer
+        open={editing.open}
+        user={editing.user}
+        onClose={() => setEditing({ open: false, user: null })}
+      />
       <ResetPasswordModal user={resetting} onClose={() => setResetting(null)} />
     </Flex>
   );

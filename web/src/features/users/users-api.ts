@@ -18,7 +18,12 @@ export interface CreateUserInput {
   scopeUnitIds: number[];
 }
 
-export type UpdateUserInput = Partial<{ displayName: string; role: Role; scopeUnitIds: number[]; isActive: boolean }>;
+export type UpdateUserInput = Partial<{
+  displayName: string;
+  role: Role;
+  scopeUnitIds: number[];
+  isActive: boolean;
+}>;
 
 export function createUser(input: CreateUserInput): Promise<{ user: UserRow }> {
   return api.post('/api/users', input);
