@@ -4,6 +4,7 @@ import { migrateToLatest } from '../server/db/migrate.js';
 import { readEnv } from '../server/env.js';
 import { isDatabaseEmpty, seedDemo, DEMO_PASSWORD } from '../seeds/demo/index.js';
 import { buildWebIfNeeded } from './build-web-if-needed.js';
+import { ensureReferenceCriteriaSets } from '../server/features/criteria-sets/criteria-sets.service.js';
 
 /** `npm start`: build the web app if needed, migrate, seed the demo into an empty database, serve. */
 const started = performance.now();
@@ -11,6 +12,7 @@ const env = readEnv();
 if (buildWebIfNeeded()) console.log('Đã dựng giao diện web (web/dist).');
 const db = createDatabase(env.DATABASE_URL);
 await migrateToLatest(db);
+await ensureReferenceCriteriaSets(db, new Date());
 let seeded = false;
 if (await isDatabaseEmpty(db)) {
   await seedDemo(db);

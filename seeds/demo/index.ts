@@ -43,7 +43,7 @@ export async function isDatabaseEmpty(handle: Db): Promise<boolean> {
  * Seeds the demo city and one account per role in one transaction. The same function serves `npm start`,
  * the tests and the e2e journeys.
  */
-export async function seedDemo(handle: Db, options: { now?: Date } = {}): Promise<DemoSeedResult> {
+export async function seedDemo(handle: Db, options: { now?: Date; population?: boolean } = {}): Promise<DemoSeedResult> {
   const nowIso = (options.now ?? new Date()).toISOString();
   // One hash for all demo accounts: argon2id is deliberately slow, and start-up should take seconds.
   const passwordHash = await hashPassword(DEMO_PASSWORD);

@@ -1,4 +1,6 @@
-import { BOARDING_HOUSES, CHANGE_NOTES, FAMILY_NAMES, GIVEN_NAMES, MIDDLE_NAMES, STREETS } from './population-data.js';
+import { HOUSEHOLD_COLUMNS, RESIDENT_COLUMNS, type Row } from './population-columns.js';
+import { BOARDING_HOUSES, CHANGE_NOTES, GIVEN_NAMES, MIDDLE_NAMES, STREETS } from './population-data.js';
+import { composeHousehold, PERMANENT_SIZES, TEMPORARY_SIZES } from './population-members.js';
 import type { HamletPlan } from './population-plan.js';
 import { Random } from './population-random.js';
 
@@ -9,31 +11,10 @@ import { Random } from './population-random.js';
  * same generator and keep their own rows.
  */
 
-export const HOUSEHOLD_COLUMNS = [
-  'uid', 'hamlet_id', 'local_code', 'address', 'street', 'residency', 'fixed_broadband', 'mobile_broadband',
-  'in_digital_channel', 'reached_by_outreach', 'valid_from', 'valid_to', 'changed_by', 'change_note',
-] as const;
-
-export const RESIDENT_COLUMNS = [
-  'uid', 'household_uid', 'hamlet_id', 'full_name', 'birth_year', 'birth_date', 'birth_key', 'sex', 'residency',
-  'is_head', 'vneid_level', 'online_public_service_account', 'can_use_online_public_service', 'digital_payment_account',
-  'smart_device', 'telehealth_informed', 'online_medical_booking', 'digital_skills_coached', 'electronic_health_record',
-  'valid_from', 'valid_to', 'changed_by', 'change_note',
-] as const;
-
 const FIXED_BROADBAND = HOUSEHOLD_COLUMNS.indexOf('fixed_broadband');
 const VNEID_LEVEL = RESIDENT_COLUMNS.indexOf('vneid_level');
 
-export type Row = unknown[];
 type Flag = 0 | 1 | null;
-type Sex = 'male' | 'female';
-
-interface Member {
-  sex: Sex;
-  age: number;
-  isHead: boolean;
-  family: string;
-}
 
 /** One household: its versions (oldest first) and its members' versions. */
 export interface GeneratedHousehold {
@@ -43,9 +24,6 @@ export interface GeneratedHousehold {
   people: number;
 }
 
-/** Permanent households hold about 4 people, boarding-house rooms about 1.8; overall about 3.6 (MEAN_HOUSEHOLD_SIZE). */
-const PERMANENT_SIZES = [[1, 5], [2, 12], [3, 20], [4, 27], [5, 18], [6, 10], [7, 5], [8, 3]] as const;
-const TEMPORARY_SIZES = [[1, 40], [2, 40], [3, 20]] as const;
 /** uids start at this "timestamp" (2022-04) so they read like ordinary version-7 UUIDs. */
 const UID_EPOCH = 0x0180_0000_0000;
 /** Records per hamlet and table that get distinct uid serials. */
@@ -60,59 +38,31 @@ interface Rates {
   [flag: string]: number;
 }
 
-const FLAG_NAMES = ['vneid', 'ops', 'opsUse', 'payment', 'device', 'telehealth', 'booking', 'coached', 'ehr', 'fixed', 'mobile', 'channel', 'outreach'];
+const FLAG_NAMES = [
+  'vneid',
+  'ops',
+  'opsUse',
+  'payment',
+  'device',
+  'telehealth',
+  'booking',
+  'coached',
+  'ehr',
+  'fixed',
+  'mobile',
+  'channel',
+  'outreach',
+];
 
 function ratesFor(profile: HamletPlan['profile'], rng: Random): Rates | null {
   if (profile === 'complete' || profile === 'nearly') return null;
   const sparse = profile === 'sparse';
-  const rates: Rates = { unknown: sparse ? 0.35 + rng.float() * 0.25 : 0.02 + rng.float() * 0.03, history: sparse ? 0.03 : 0.12 };
+  const rates: Rates = {
+    unknown: sparse ? 0.35 + rng.float() * 0.25 : 0.02 + rng.float() * 0.03,
+    history: sparse ? 0.03 : 0.12,
+  };
   for (const name of FLAG_NAMES) rates[name] = sparse ? 0.45 + rng.float() * 0.4 : 0.6 + rng.float() * 0.35;
   return rates;
-}
-
-function family(rng: Random): string {
-  return rng.weighted(FAMILY_NAMES);
-}
-
-const otherSex = (sex: Sex): Sex => (sex === 'male' ? 'female' : 'male');
-const clamp = (n: number, min: number, max: number) => Math.max(min, Math.min(max, n));
-
-/** Who lives in a household of `size`: a boarding-house room (young workers, couples) or a family over up to three generations. */
-function composeHousehold(rng: Random, temporary: boolean, size: number): Member[] {
-  if (temporary) {
-    const head: Member = { sex: rng.chance(0.55) ? 'male' : 'female', age: rng.int(18, 40), isHead: true, family: family(rng) };
-    const members = [head];
-    const couple = size >= 2 && rng.chance(0.55);
-    for (let i = 1; i < size; i++) {
-      if (couple && i === 1) members.push({ sex: otherSex(head.sex), age: clamp(head.age + rng.int(-4, 4), 18, 45), isHead: false, family: family(rng) });
-      else if (couple) members.push({ sex: rng.chance(0.5) ? 'male' : 'female', age: rng.int(0, Math.min(8, head.age - 18)), isHead: false, family: head.sex === 'male' ? head.family : members[1].family });
-      else members.push({ sex: head.sex, age: rng.int(18, 35), isHead: false, family: family(rng) });
-    }
-    return members;
-  }
-  if (size === 1) return [{ sex: rng.chance(0.45) ? 'male' : 'female', age: rng.int(22, 85), isHead: true, family: family(rng) }];
-  const head: Member = { sex: rng.chance(0.75) ? 'male' : 'female', age: Math.round((rng.int(25, 75) + rng.int(25, 75)) / 2), isHead: true, family: family(rng) };
-  const members = [head];
-  let slots = size - 1;
-  let father = head;
-  if (rng.chance(0.88)) {
-    const shift = head.sex === 'male' ? -rng.int(0, 7) : rng.int(0, 7);
-    const spouse: Member = { sex: otherSex(head.sex), age: clamp(head.age + shift, 18, 95), isHead: false, family: family(rng) };
-    members.push(spouse);
-    if (spouse.sex === 'male') father = spouse;
-    slots--;
-  }
-  if (slots >= 2 && head.age <= 55 && rng.chance(0.35)) {
-    const sex: Sex = rng.chance(0.65) ? 'female' : 'male';
-    members.push({ sex, age: Math.min(95, head.age + rng.int(24, 32)), isHead: false, family: sex === 'male' && head.sex === 'male' ? head.family : family(rng) });
-    slots--;
-  }
-  for (let i = 0; i < slots; i++) {
-    const grandchild = head.age >= 55 && rng.chance(0.35);
-    const age = grandchild ? rng.int(0, 16) : rng.int(Math.max(0, head.age - 42), Math.max(0, head.age - 20));
-    members.push({ sex: rng.chance(0.51) ? 'male' : 'female', age, isHead: false, family: father.family });
-  }
-  return members;
 }
 
 /** A moment between the first records and a week ago, when a record was updated after a later visit; null if the span is too short. */
@@ -124,7 +74,14 @@ function laterVisit(rng: Random, plan: HamletPlan, nowIso: string): string | nul
 }
 
 /** The versions of one record: a single current row, or an older row closed at `changedAt` plus the current one. */
-function versions(current: Row, column: number, oldValue: unknown, changedAt: string | null, note: string, from: string): Row[] {
+function versions(
+  current: Row,
+  column: number,
+  oldValue: unknown,
+  changedAt: string | null,
+  note: string,
+  from: string,
+): Row[] {
   if (changedAt === null) return [[...current, from, null, null, null]];
   const old = [...current];
   old[column] = oldValue;
@@ -151,10 +108,16 @@ function isoDay(year: number, dayOfYear: number): string {
  * draws from its own streams (seed, hamlet, household number), so the households pass can skip the members
  * and still produce exactly the households the residents pass sees.
  */
-export function* hamletPeople(seed: number, plan: HamletPlan, nowIso: string, withMembers = true): Generator<GeneratedHousehold> {
+export function* hamletPeople(
+  seed: number,
+  plan: HamletPlan,
+  nowIso: string,
+  withMembers = true,
+): Generator<GeneratedHousehold> {
   const rng = new Random(seed, 'people', plan.id);
   const rates = ratesFor(plan.profile, rng);
-  const flag = (r: Random, p: number): Flag => (rates && r.chance(rates.unknown) ? null : r.chance(p) ? 1 : 0);
+  const flag = (r: Random, p: number): Flag =>
+    rates && r.chance(rates.unknown) ? null : r.chance(p) ? 1 : 0;
   const nowYear = Number(nowIso.slice(0, 4));
   const today = nowIso.slice(0, 10);
   const temporaryShare = 0.08 + rng.float() * 0.27;
@@ -197,9 +160,28 @@ export function* hamletPeople(seed: number, plan: HamletPlan, nowIso: string, wi
       channel = flag(hr, rates.channel);
       outreach = flag(hr, rates.outreach);
     }
-    const householdRow: Row = [householdUid, plan.id, `H${String(h + 1).padStart(4, '0')}`, address, street, residency, fixed, mobile, channel, outreach];
-    const installedAt = rates && fixed === 1 && hr.chance(rates.history) ? laterVisit(hr, plan, nowIso) : null;
-    const household = versions(householdRow, FIXED_BROADBAND, 0, installedAt, CHANGE_NOTES.broadbandInstalled, plan.recordedFrom);
+    const householdRow: Row = [
+      householdUid,
+      plan.id,
+      `H${String(h + 1).padStart(4, '0')}`,
+      address,
+      street,
+      residency,
+      fixed,
+      mobile,
+      channel,
+      outreach,
+    ];
+    const installedAt =
+      rates && fixed === 1 && hr.chance(rates.history) ? laterVisit(hr, plan, nowIso) : null;
+    const household = versions(
+      householdRow,
+      FIXED_BROADBAND,
+      0,
+      installedAt,
+      CHANGE_NOTES.broadbandInstalled,
+      plan.recordedFrom,
+    );
     const firstResident = residentIndex;
     residentIndex += size;
     if (!withMembers) {
@@ -229,7 +211,17 @@ export function* hamletPeople(seed: number, plan: HamletPlan, nowIso: string, wi
         values = [yes, yes, yes, child ? (m.age >= 8 && mr.chance(0.4) ? 1 : 0) : 1, 1, 1, yes, 1];
       } else {
         const factor = m.age >= 65 ? 0.55 : 1;
-        vneid = mr.chance(rates.unknown) ? null : m.age >= 14 ? (mr.chance(rates.vneid * factor) ? 2 : mr.chance(0.5) ? 1 : 0) : mr.chance(0.3) ? 2 : 0;
+        vneid = mr.chance(rates.unknown)
+          ? null
+          : m.age >= 14
+            ? mr.chance(rates.vneid * factor)
+              ? 2
+              : mr.chance(0.5)
+                ? 1
+                : 0
+            : mr.chance(0.3)
+              ? 2
+              : 0;
         const ops: Flag = child ? 0 : flag(mr, rates.ops * factor);
         const opsUse: Flag = ops === 1 ? flag(mr, rates.opsUse) : ops;
         values = [
@@ -243,9 +235,25 @@ export function* hamletPeople(seed: number, plan: HamletPlan, nowIso: string, wi
           flag(mr, rates.ehr),
         ];
       }
-      const row: Row = [uid, householdUid, plan.id, fullName, birthYear, birthDate, birthDate ?? `${birthYear}-01-01`, m.sex, residency, m.isHead ? 1 : 0, vneid, ...values];
-      const upgradedAt = rates && vneid === 2 && m.age >= 14 && mr.chance(rates.history) ? laterVisit(mr, plan, nowIso) : null;
-      residents.push(...versions(row, VNEID_LEVEL, 1, upgradedAt, CHANGE_NOTES.vneidUpgraded, plan.recordedFrom));
+      const row: Row = [
+        uid,
+        householdUid,
+        plan.id,
+        fullName,
+        birthYear,
+        birthDate,
+        birthDate ?? `${birthYear}-01-01`,
+        m.sex,
+        residency,
+        m.isHead ? 1 : 0,
+        vneid,
+        ...values,
+      ];
+      const upgradedAt =
+        rates && vneid === 2 && m.age >= 14 && mr.chance(rates.history) ? laterVisit(mr, plan, nowIso) : null;
+      residents.push(
+        ...versions(row, VNEID_LEVEL, 1, upgradedAt, CHANGE_NOTES.vneidUpgraded, plan.recordedFrom),
+      );
     });
     yield { household, residents, people: members.length };
   }
@@ -260,7 +268,12 @@ export interface PeopleCounts {
 }
 
 /** Household rows (every version) of all planned hamlets, in plan order. */
-export function* householdRows(seed: number, plans: HamletPlan[], nowIso: string, counts?: PeopleCounts): Generator<Row> {
+export function* householdRows(
+  seed: number,
+  plans: HamletPlan[],
+  nowIso: string,
+  counts?: PeopleCounts,
+): Generator<Row> {
   for (const plan of plans) {
     for (const generated of hamletPeople(seed, plan, nowIso, false)) {
       if (counts) {
@@ -273,7 +286,12 @@ export function* householdRows(seed: number, plans: HamletPlan[], nowIso: string
 }
 
 /** Resident rows (every version) of all planned hamlets, in plan order. */
-export function* residentRows(seed: number, plans: HamletPlan[], nowIso: string, counts?: PeopleCounts): Generator<Row> {
+export function* residentRows(
+  seed: number,
+  plans: HamletPlan[],
+  nowIso: string,
+  counts?: PeopleCounts,
+): Generator<Row> {
   for (const plan of plans) {
     for (const generated of hamletPeople(seed, plan, nowIso)) {
       if (counts) {

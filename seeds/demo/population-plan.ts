@@ -54,7 +54,13 @@ function missFor(rng: Random): HamletPlan['miss'] {
   return { criterion: rng.pick(['broadband', 'vneid'] as const), by: rng.int(2, 6) };
 }
 
-function plan(hamlet: HamletTarget, profile: HamletProfile, rng: Random, nowIso: string, size: { households: number } | { residents: number }): HamletPlan {
+function plan(
+  hamlet: HamletTarget,
+  profile: HamletProfile,
+  rng: Random,
+  nowIso: string,
+  size: { households: number } | { residents: number },
+): HamletPlan {
   const households = 'households' in size ? size.households : null;
   const residents = 'residents' in size ? size.residents : null;
   return {
@@ -81,7 +87,9 @@ export function planDemoHamlets(seed: number, hamlets: HamletTarget[], nowIso: s
     byWard.set(h.wardId, [...(byWard.get(h.wardId) ?? []), h]);
   }
   const wards = [...byWard.keys()].sort((a, b) => (a ?? 0) - (b ?? 0));
-  const withComplete = new Set(rng.shuffle(wards).slice(0, wards.length >= 4 ? wards.length - 2 : Math.max(1, wards.length - 1)));
+  const withComplete = new Set(
+    rng.shuffle(wards).slice(0, wards.length >= 4 ? wards.length - 2 : Math.max(1, wards.length - 1)),
+  );
   const profiles = new Map<number, HamletProfile>();
   for (const ward of wards) {
     const order = rng.shuffle(byWard.get(ward)!);
@@ -89,7 +97,12 @@ export function planDemoHamlets(seed: number, hamlets: HamletTarget[], nowIso: s
       let profile: HamletProfile;
       if (i === 0 && withComplete.has(ward)) profile = 'complete';
       else if (i === (withComplete.has(ward) ? 1 : 0) && order.length >= 3) profile = 'nearly';
-      else profile = rng.weighted([['typical', 65], ['sparse', 22], ['nearly', 13]] as const);
+      else
+        profile = rng.weighted([
+          ['typical', 65],
+          ['sparse', 22],
+          ['nearly', 13],
+        ] as const);
       profiles.set(h.id, profile);
     });
   }
@@ -102,14 +115,23 @@ export function planDemoHamlets(seed: number, hamlets: HamletTarget[], nowIso: s
   }
   return [...hamlets]
     .sort((a, b) => a.id - b.id)
-    .map((h) => plan(h, profiles.get(h.id)!, new Random(seed, 'demo-plan', h.id), nowIso, { households: new Random(seed, 'demo-size', h.id).int(25, 40) }));
+    .map((h) =>
+      plan(h, profiles.get(h.id)!, new Random(seed, 'demo-plan', h.id), nowIso, {
+        households: new Random(seed, 'demo-size', h.id).int(25, 40),
+      }),
+    );
 }
 
 /**
  * Plans for benchmark hamlets: `residents` people in all, spread unevenly (±25%) but summing exactly, with
  * profiles drawn 10% complete, 15% nearly, 60% typical, 15% sparse.
  */
-export function planBenchHamlets(seed: number, hamlets: HamletTarget[], residents: number, nowIso: string): HamletPlan[] {
+export function planBenchHamlets(
+  seed: number,
+  hamlets: HamletTarget[],
+  residents: number,
+  nowIso: string,
+): HamletPlan[] {
   if (hamlets.length === 0) return [];
   const rng = new Random(seed, 'bench-plan');
   const sorted = [...hamlets].sort((a, b) => a.id - b.id);
@@ -119,7 +141,12 @@ export function planBenchHamlets(seed: number, hamlets: HamletTarget[], resident
   let left = residents - targets.reduce((s, n) => s + n, 0);
   for (let i = 0; left > 0; i = (i + 1) % targets.length, left--) targets[i]++;
   return sorted.map((h, i) => {
-    const profile = rng.weighted([['complete', 10], ['nearly', 15], ['typical', 60], ['sparse', 15]] as const);
+    const profile = rng.weighted([
+      ['complete', 10],
+      ['nearly', 15],
+      ['typical', 60],
+      ['sparse', 15],
+    ] as const);
     return plan(h, profile, new Random(seed, 'bench-plan', h.id), nowIso, { residents: targets[i] });
   });
 }

@@ -120,11 +120,27 @@ export class Random {
     const b = this.u32();
     const c = this.u32();
     return (
-      HEX[hi >>> 8] + HEX[hi & 255] + HEX[lo >>> 24] + HEX[(lo >>> 16) & 255] + '-' +
-      HEX[(lo >>> 8) & 255] + HEX[lo & 255] + '-7' +
-      NIBBLE[a >>> 28] + HEX[(a >>> 20) & 255] + '-' +
-      NIBBLE[8 | ((a >>> 18) & 3)] + NIBBLE[(a >>> 14) & 15] + HEX[(a >>> 6) & 255] + '-' +
-      HEX[b >>> 24] + HEX[(b >>> 16) & 255] + HEX[(b >>> 8) & 255] + HEX[b & 255] + HEX[c >>> 24] + HEX[(c >>> 16) & 255]
+      HEX[hi >>> 8] +
+      HEX[hi & 255] +
+      HEX[lo >>> 24] +
+      HEX[(lo >>> 16) & 255] +
+      '-' +
+      HEX[(lo >>> 8) & 255] +
+      HEX[lo & 255] +
+      '-7' +
+      NIBBLE[a >>> 28] +
+      HEX[(a >>> 20) & 255] +
+      '-' +
+      NIBBLE[8 | ((a >>> 18) & 3)] +
+      NIBBLE[(a >>> 14) & 15] +
+      HEX[(a >>> 6) & 255] +
+      '-' +
+      HEX[b >>> 24] +
+      HEX[(b >>> 16) & 255] +
+      HEX[(b >>> 8) & 255] +
+      HEX[b & 255] +
+      HEX[c >>> 24] +
+      HEX[(c >>> 16) & 255]
     );
   }
 }

@@ -32,7 +32,11 @@ const handle = createDatabase(values.db);
 try {
   await migrateToLatest(handle);
   if (await isDatabaseEmpty(handle)) await seedDemo(handle, { now });
-  const { plans: _plans, ...report } = await seedPopulation(handle, { seed: Number(values.seed), size: parseSize(values.size), now });
+  const { plans: _plans, ...report } = await seedPopulation(handle, {
+    seed: Number(values.seed),
+    size: parseSize(values.size),
+    now,
+  });
   console.log(JSON.stringify(report, null, 2));
   console.log(
     `POPULATION engine=${handle.dialect} size=${values.size} households=${report.households} residents=${report.residents} ` +

@@ -7,6 +7,7 @@ import { migrateToLatest } from '../db/migrate.js';
 import { readEnv } from '../env.js';
 import { isDatabaseEmpty, seedDemo } from '../../seeds/demo/index.js';
 import type { HelpTopic } from './help.js';
+import { ensureReferenceCriteriaSets } from '../features/criteria-sets/criteria-sets.service.js';
 
 type Options = Record<string, string | boolean | Array<string | boolean> | undefined>;
 type Lang = 'vi' | 'en';
@@ -17,6 +18,7 @@ async function withDb<T>(fn: (db: Db) => Promise<T>): Promise<T> {
   const db = createDatabase(readEnv().DATABASE_URL);
   try {
     await migrateToLatest(db);
+    await ensureReferenceCriteriaSets(db, new Date());
     return await fn(db);
   } finally {
     await db.close();

@@ -22,7 +22,12 @@ const COLUMNS = ['n', 'label', 'amount', 'flag'];
 async function probeRows(from: number, to: number) {
   const { rows } = await sql<{ n: number; label: string | null; amount: number | null; flag: number | null }>`
     select n, label, amount, flag from bulk_probe where n >= ${from} and n < ${to} order by n`.execute(t.db);
-  return rows.map((r) => ({ ...r, n: Number(r.n), amount: r.amount === null ? null : Number(r.amount), flag: r.flag === null ? null : Number(r.flag) }));
+  return rows.map((r) => ({
+    ...r,
+    n: Number(r.n),
+    amount: r.amount === null ? null : Number(r.amount),
+    flag: r.flag === null ? null : Number(r.flag),
+  }));
 }
 
 const TRICKY = [

@@ -37,7 +37,12 @@ function isAsync(rows: BulkRows): rows is AsyncIterable<unknown[]> {
  * number of rows written. All or nothing: a failure rolls the whole load back. Values: null/undefined → NULL,
  * booleans → 1/0 (the schema's integer booleans), Date → ISO text, other objects → JSON text.
  */
-export async function bulkInsert(handle: Db, table: string, columns: string[], rows: BulkRows): Promise<number> {
+export async function bulkInsert(
+  handle: Db,
+  table: string,
+  columns: string[],
+  rows: BulkRows,
+): Promise<number> {
   assertIdentifier(table, 'table');
   if (columns.length === 0) throw new Error('bulkInsert: no columns');
   for (const column of columns) assertIdentifier(column, 'column');
@@ -70,9 +75,17 @@ function toSqliteValue(value: unknown): SqliteValue {
   }
 }
 
-async function sqliteBulkInsert(sqlite: SqliteDb, table: string, columns: string[], rows: BulkRows): Promise<number> {
+async function sqliteBulkInsert(
+  sqlite: SqliteDb,
+  table: string,
+  columns: string[],
+  rows: BulkRows,
+): Promise<number> {
   const width = columns.length;
-  const perStatement = Math.max(1, Math.min(SQLITE_ROWS_PER_STATEMENT, Math.floor(SQLITE_MAX_VARIABLES / width)));
+  const perStatement = Math.max(
+    1,
+    Math.min(SQLITE_ROWS_PER_STATEMENT, Math.floor(SQLITE_MAX_VARIABLES / width)),
+  );
   const head = `insert into "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) values `;
   const tuple = `(${new Array(width).fill('?').join(', ')})`;
   const full = sqlite.prepare(head + new Array(perStatement).fill(tuple).join(', '));
@@ -82,7 +95,8 @@ async function sqliteBulkInsert(sqlite: SqliteDb, table: string, columns: string
   let count = 0;
 
   const push = (row: unknown[]): void => {
-    if (row.length !== width) throw new Error(`bulkInsert: row ${count + buffered + 1} has ${row.length} values, expected ${width}`);
+    if (row.length !== width)
+      throw new Error(`bulkInsert: row ${count + buffered + 1} has ${row.length} values, expected ${width}`);
     const offset = buffered * width;
     for (let i = 0; i < width; i++) buffer[offset + i] = toSqliteValue(row[i]);
     buffered++;
@@ -147,7 +161,8 @@ export function csvField(value: unknown): string {
 async function* csvChunks(rows: BulkRows, width: number, counter: { rows: number }): AsyncGenerator<string> {
   let chunk = '';
   for await (const row of rows as AsyncIterable<unknown[]>) {
-    if (row.length !== width) throw new Error(`bulkInsert: row ${counter.rows + 1} has ${row.length} values, expected ${width}`);
+    if (row.length !== width)
+      throw new Error(`bulkInsert: row ${counter.rows + 1} has ${row.length} values, expected ${width}`);
     let line = csvField(row[0]);
     for (let i = 1; i < width; i++) line += ',' + csvField(row[i]);
     chunk += line + '\n';
@@ -160,12 +175,19 @@ async function* csvChunks(rows: BulkRows, width: number, counter: { rows: number
   if (chunk) yield chunk;
 }
 
-async function postgresBulkInsert(pool: NonNullable<Db['pool']>, table: string, columns: string[], rows: BulkRows): Promise<number> {
+async function postgresBulkInsert(
+  pool: NonNullable<Db['pool']>,
+  table: string,
+  columns: string[],
+  rows: BulkRows,
+): Promise<number> {
   const client = await pool.connect();
   const counter = { rows: 0 };
   try {
     await client.query('begin');
-    const copy = client.query(copyFrom(`copy "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) from stdin with (format csv)`));
+    const copy = client.query(
+      copyFrom(`copy "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) from stdin with (format csv)`),
+    );
     await pipeline(Readable.from(csvChunks(rows, columns.length, counter)), copy);
     await client.query('commit');
     client.release();

@@ -6,6 +6,8 @@ import { adminUnitsRoutes } from './admin-units/admin-units.routes.js';
 import { usersRoutes } from './users/users.routes.js';
 import { auditRoutes } from './audit/audit.routes.js';
 import { surveysRoutes } from './surveys/surveys.routes.js';
+import { criteriaSetsRoutes } from './criteria-sets/criteria-sets.routes.js';
+import { assessmentsRoutes } from './assessments/assessments.routes.js';
 
 export interface FeatureDeps {
   db: Db;
@@ -23,6 +25,8 @@ export function featureRoutes(db: Db, now: () => Date, env: Env): FastifyPluginA
       usersRoutes,
       auditRoutes,
       surveysRoutes,
+      criteriaSetsRoutes,
+      assessmentsRoutes,
     ];
     for (const feature of features) await app.register(feature(deps));
   };

@@ -106,7 +106,13 @@ export async function up(db: MigrationDb): Promise<void> {
     // The aggregate pass and the as-of reads filter by hamlet and by "current" (valid_to is null) or a time.
     await db.schema.createIndex(`${table}_hamlet_ix`).on(table).columns(['hamlet_id', 'valid_to']).execute();
     // At most one current version per record; closed versions repeat the uid freely.
-    await db.schema.createIndex(`${table}_uid_current_uq`).on(table).column('uid').unique().where(sql.ref('valid_to'), 'is', null).execute();
+    await db.schema
+      .createIndex(`${table}_uid_current_uq`)
+      .on(table)
+      .column('uid')
+      .unique()
+      .where(sql.ref('valid_to'), 'is', null)
+      .execute();
     // History of one record, and closing the current version by uid.
     await db.schema.createIndex(`${table}_uid_ix`).on(table).columns(['uid', 'valid_from']).execute();
   }
@@ -117,7 +123,11 @@ export async function up(db: MigrationDb): Promise<void> {
     .unique()
     .where(sql.ref('valid_to'), 'is', null)
     .execute();
-  await db.schema.createIndex('residents_household_ix').on('residents').columns(['household_uid', 'valid_to']).execute();
+  await db.schema
+    .createIndex('residents_household_ix')
+    .on('residents')
+    .columns(['household_uid', 'valid_to'])
+    .execute();
   await db.schema
     .createIndex('hamlet_facts_key_current_uq')
     .on('hamlet_facts')

@@ -33,7 +33,7 @@ export async function findUnit(db: Q, unitId: number) {
 export async function descendantsOn(db: Q, rootId: number, date: string): Promise<UnitAt[]> {
   const { rows } = await sql<UnitAt>`
     with recursive sub(id) as (
-      select ${rootId}
+      select cast(${rootId} as integer)
       union
       select p.unit_id from admin_unit_periods p join sub s on p.parent_id = s.id
       where p.valid_from <= ${date} and (p.valid_to is null or p.valid_to >= ${date})

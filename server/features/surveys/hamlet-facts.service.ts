@@ -28,7 +28,12 @@ function parseMembers(text: string | null): string[] | null {
   return Array.isArray(parsed) ? parsed.map(String) : null;
 }
 
-function toView(row: FactRow, names: Map<number, string>, hamlet: SurveyHamlet, ctx: SurveyContext): FactView {
+function toView(
+  row: FactRow,
+  names: Map<number, string>,
+  hamlet: SurveyHamlet,
+  ctx: SurveyContext,
+): FactView {
   return {
     key: row.factKey,
     valueBool: fromFlag(row.valueBool),
@@ -61,14 +66,26 @@ function assertValueFitsKey(key: string, input: FactInput): void {
   const kind = (KNOWN_FACTS as Record<string, 'bool' | 'count' | undefined>)[key];
   const fields: Array<{ field: string; issue: string; message: string }> = [];
   if (kind === 'bool' && input.valueNum != null) {
-    fields.push({ field: 'body.valueNum', issue: 'not_allowed_for_key', message: `Fact ${key} is yes/no: use valueBool` });
+    fields.push({
+      field: 'body.valueNum',
+      issue: 'not_allowed_for_key',
+      message: `Fact ${key} is yes/no: use valueBool`,
+    });
   }
   if (kind === 'count') {
     if (input.valueBool != null) {
-      fields.push({ field: 'body.valueBool', issue: 'not_allowed_for_key', message: `Fact ${key} is a count: use valueNum` });
+      fields.push({
+        field: 'body.valueBool',
+        issue: 'not_allowed_for_key',
+        message: `Fact ${key} is a count: use valueNum`,
+      });
     }
     if (input.valueNum != null && (!Number.isInteger(input.valueNum) || input.valueNum < 0)) {
-      fields.push({ field: 'body.valueNum', issue: 'not_a_count', message: `Fact ${key} is a whole number ≥ 0` });
+      fields.push({
+        field: 'body.valueNum',
+        issue: 'not_a_count',
+        message: `Fact ${key} is a whole number ≥ 0`,
+      });
     }
   }
   if (fields.length > 0) throw new AppError('VALIDATION_FAILED', { fields });
@@ -90,8 +107,13 @@ function fieldsFromInput(input: FactInput): FactFields {
 export async function listFacts(handle: Db, ctx: SurveyContext, hamletId: number, asOfText?: string) {
   const hamlet = await loadSurveyHamlet(handle, ctx, hamletId, 'read');
   const at = asOfText ? asOfInstant(asOfText) : null;
-  const rows = at ? await asOf(handle.db, 'hamletFacts', hamlet.id, at) : await listCurrent(handle.db, 'hamletFacts', [hamlet.id]);
-  const names = await userNames(handle.db, rows.map((r) => r.changedBy));
+  const rows = at
+    ? await asOf(handle.db, 'hamletFacts', hamlet.id, at)
+    : await listCurrent(handle.db, 'hamletFacts', [hamlet.id]);
+  const names = await userNames(
+    handle.db,
+    rows.map((r) => r.changedBy),
+  );
   const items = rows.map((r) => toView(r, names, hamlet, ctx)).sort((a, b) => a.key.localeCompare(b.key));
   return { hamletId: hamlet.id, asOf: at, items, abilities: surveyAbilities(ctx.actor, hamlet) };
 }
@@ -101,7 +123,10 @@ export async function listFactHistory(handle: Db, ctx: SurveyContext, hamletId: 
   const hamlet = await loadSurveyHamlet(handle, ctx, hamletId, 'read');
   const rows = await factHistory(handle.db, hamlet.id, key);
   if (rows.length === 0) throw new AppError('SURVEY_RECORD_NOT_FOUND');
-  const names = await userNames(handle.db, rows.map((r) => r.changedBy));
+  const names = await userNames(
+    handle.db,
+    rows.map((r) => r.changedBy),
+  );
   return { items: rows.map((r) => toView(r, names, hamlet, ctx)) };
 }
 
@@ -110,7 +135,13 @@ export async function listFactHistory(handle: Db, ctx: SurveyContext, hamletId: 
  * version is kept, closed at this instant; the audit entry is written in the same transaction. Setting the
  * values a fact already has records nothing and returns it unchanged.
  */
-export async function setFact(handle: Db, ctx: SurveyContext, hamletId: number, key: string, input: FactInput): Promise<FactView> {
+export async function setFact(
+  handle: Db,
+  ctx: SurveyContext,
+  hamletId: number,
+  key: string,
+  input: FactInput,
+): Promise<FactView> {
   const hamlet = await loadSurveyHamlet(handle, ctx, hamletId, 'write');
   assertValueFitsKey(key, input);
   const fields = fieldsFromInput(input);
@@ -127,7 +158,13 @@ export async function setFact(handle: Db, ctx: SurveyContext, hamletId: number, 
         if (!result) throw new AppError('SURVEY_WRITE_CONFLICT');
         ({ before, after } = result);
       } else {
-        after = await insertVersion(trx, 'hamletFacts', randomUUID(), { ...fields, hamletId: hamlet.id, factKey: key }, meta);
+        after = await insertVersion(
+          trx,
+          'hamletFacts',
+          randomUUID(),
+          { ...fields, hamletId: hamlet.id, factKey: key },
+          meta,
+        );
       }
       await recordAudit(trx, {
         actor: ctx.actor,

@@ -29,7 +29,14 @@ describe('hamlet facts', () => {
     s.t.clock.now = START;
     const saved = await put(s.as.head, s.khanhLong, 'digitalTeam', TEAM_DECISION);
     expect(saved.statusCode).toBe(200);
-    expect(saved.json()).toMatchObject({ key: 'digitalTeam', ...TEAM_DECISION, valueNum: null, validFrom: START.toISOString(), validTo: null, abilities: { canEdit: true } });
+    expect(saved.json()).toMatchObject({
+      key: 'digitalTeam',
+      ...TEAM_DECISION,
+      valueNum: null,
+      validFrom: START.toISOString(),
+      validTo: null,
+      abilities: { canEdit: true },
+    });
     expect(saved.json().changedByName).toBe('Trưởng khu phố Khánh Long');
 
     const listed = await list(s.as.head, s.khanhLong);
@@ -42,14 +49,36 @@ describe('hamlet facts', () => {
     const t1 = new Date('2026-11-28T05:00:00Z');
     const t2 = new Date('2026-11-28T08:00:00Z');
     s.t.clock.now = t1;
-    expect((await put(s.as.officerTanKhanh, s.khanhLong, 'onlinePollsPerYear', { valueNum: 1, evidence: 'Khảo sát trên Zalo' })).statusCode).toBe(200);
+    expect(
+      (
+        await put(s.as.officerTanKhanh, s.khanhLong, 'onlinePollsPerYear', {
+          valueNum: 1,
+          evidence: 'Khảo sát trên Zalo',
+        })
+      ).statusCode,
+    ).toBe(200);
     s.t.clock.now = t2;
-    expect((await put(s.as.officerTanKhanh, s.khanhLong, 'onlinePollsPerYear', { valueNum: 3, changeNote: 'Thêm 2 cuộc thăm dò' })).statusCode).toBe(200);
+    expect(
+      (
+        await put(s.as.officerTanKhanh, s.khanhLong, 'onlinePollsPerYear', {
+          valueNum: 3,
+          changeNote: 'Thêm 2 cuộc thăm dò',
+        })
+      ).statusCode,
+    ).toBe(200);
 
-    const polls = (body: { items: Array<{ key: string; valueNum: number | null; evidence: string | null }> }) =>
-      body.items.find((f) => f.key === 'onlinePollsPerYear');
-    expect(polls((await list(s.as.viewer, s.khanhLong)).json())).toMatchObject({ valueNum: 3, evidence: null });
-    const before = await list(s.as.viewer, s.khanhLong, `?asOf=${encodeURIComponent('2026-11-28T06:30:00Z')}`);
+    const polls = (body: {
+      items: Array<{ key: string; valueNum: number | null; evidence: string | null }>;
+    }) => body.items.find((f) => f.key === 'onlinePollsPerYear');
+    expect(polls((await list(s.as.viewer, s.khanhLong)).json())).toMatchObject({
+      valueNum: 3,
+      evidence: null,
+    });
+    const before = await list(
+      s.as.viewer,
+      s.khanhLong,
+      `?asOf=${encodeURIComponent('2026-11-28T06:30:00Z')}`,
+    );
     expect(before.json().asOf).toBe('2026-11-28T06:30:00.000Z');
     expect(polls(before.json())).toMatchObject({ valueNum: 1, evidence: 'Khảo sát trên Zalo' });
     // Before the first PUT the fact did not exist at all.
@@ -57,26 +86,51 @@ describe('hamlet facts', () => {
 
     const versions = (await historyOf(s.as.viewer, s.khanhLong, 'onlinePollsPerYear')).json().items;
     expect(versions).toHaveLength(2);
-    expect(versions[0]).toMatchObject({ valueNum: 1, validFrom: t1.toISOString(), validTo: t2.toISOString() });
-    expect(versions[1]).toMatchObject({ valueNum: 3, validFrom: t2.toISOString(), validTo: null, changeNote: 'Thêm 2 cuộc thăm dò' });
+    expect(versions[0]).toMatchObject({
+      valueNum: 1,
+      validFrom: t1.toISOString(),
+      validTo: t2.toISOString(),
+    });
+    expect(versions[1]).toMatchObject({
+      valueNum: 3,
+      validFrom: t2.toISOString(),
+      validTo: null,
+      changeNote: 'Thêm 2 cuộc thăm dò',
+    });
   });
 
   it('writes an audit entry with the values before and after each change', async () => {
-    const fact = await s.t.db.db.selectFrom('hamletFacts').select('uid').where('factKey', '=', 'onlinePollsPerYear').executeTakeFirstOrThrow();
+    const fact = await s.t.db.db
+      .selectFrom('hamletFacts')
+      .select('uid')
+      .where('factKey', '=', 'onlinePollsPerYear')
+      .executeTakeFirstOrThrow();
     const entries = await auditOf(s.t, 'hamlet_fact', fact.uid);
     expect(entries.map((e) => e.action)).toEqual(['hamlet_fact.create', 'hamlet_fact.update']);
-    expect(entries[0]).toMatchObject({ actorName: 'canbo.tankhanh', before: null, after: { factKey: 'onlinePollsPerYear', valueNum: 1 } });
-    expect(entries[1]).toMatchObject({ before: { valueNum: 1, validTo: '2026-11-28T08:00:00.000Z' }, after: { valueNum: 3, validTo: null } });
+    expect(entries[0]).toMatchObject({
+      actorName: 'canbo.tankhanh',
+      before: null,
+      after: { factKey: 'onlinePollsPerYear', valueNum: 1 },
+    });
+    expect(entries[1]).toMatchObject({
+      before: { valueNum: 1, validTo: '2026-11-28T08:00:00.000Z' },
+      after: { valueNum: 3, validTo: null },
+    });
   });
 
   it('reads a bare asOf date as the end of that day in Vietnam', async () => {
     // 18:00Z on 28/11 is already 01:00 on 29/11 in Vietnam: part of "as of 2026-11-29", not of "as of 2026-11-28".
     s.t.clock.now = new Date('2026-11-28T18:00:00Z');
     await s.refreshSessions();
-    expect((await put(s.as.officerTanKhanh, s.khanhLong, 'onlinePollsPerYear', { valueNum: 5 })).statusCode).toBe(200);
+    expect(
+      (await put(s.as.officerTanKhanh, s.khanhLong, 'onlinePollsPerYear', { valueNum: 5 })).statusCode,
+    ).toBe(200);
     const polls = async (day: string) => {
       const body = (await list(s.as.viewer, s.khanhLong, `?asOf=${day}`)).json();
-      return { asOf: body.asOf, value: body.items.find((f: { key: string }) => f.key === 'onlinePollsPerYear').valueNum };
+      return {
+        asOf: body.asOf,
+        value: body.items.find((f: { key: string }) => f.key === 'onlinePollsPerYear').valueNum,
+      };
     };
     expect(await polls('2026-11-28')).toEqual({ asOf: '2026-11-28T16:59:59.999Z', value: 3 });
     expect(await polls('2026-11-29')).toEqual({ asOf: '2026-11-29T16:59:59.999Z', value: 5 });
@@ -92,7 +146,10 @@ describe('hamlet facts', () => {
 
   it('treats fields left out of a PUT as unknown', async () => {
     s.t.clock.now = new Date('2026-11-28T20:00:00Z');
-    const saved = await put(s.as.head, s.khanhLong, 'officeEquipped', { valueBool: true, evidence: 'Máy tính và wifi tại nhà văn hóa' });
+    const saved = await put(s.as.head, s.khanhLong, 'officeEquipped', {
+      valueBool: true,
+      evidence: 'Máy tính và wifi tại nhà văn hóa',
+    });
     expect(saved.json().evidence).toBe('Máy tính và wifi tại nhà văn hóa');
     s.t.clock.now = new Date('2026-11-28T21:00:00Z');
     const replaced = await put(s.as.head, s.khanhLong, 'officeEquipped', { valueBool: false });
@@ -103,7 +160,9 @@ describe('hamlet facts', () => {
     const read = await list(s.as.team, s.khanhLong);
     expect(read.statusCode).toBe(200);
     expect(read.json().abilities).toEqual({ canEdit: false });
-    expect(read.json().items.every((f: { abilities: { canEdit: boolean } }) => !f.abilities.canEdit)).toBe(true);
+    expect(read.json().items.every((f: { abilities: { canEdit: boolean } }) => !f.abilities.canEdit)).toBe(
+      true,
+    );
     for (const cookies of [s.as.team, s.as.viewer]) {
       const refused = await put(cookies, s.khanhLong, 'digitalTeam', { valueBool: false });
       expect(refused.statusCode).toBe(403);
@@ -118,13 +177,20 @@ describe('hamlet facts', () => {
     const write = await put(s.as.officerTanHiep, s.khanhLong, 'digitalTeam', { valueBool: false });
     expect(write.statusCode).toBe(403);
     expect(write.json().code).toBe('UNIT_NOT_IN_SCOPE');
-    expect((await put(s.as.head, s.tanHiepHamlet, 'digitalTeam', { valueBool: true })).json().code).toBe('UNIT_NOT_IN_SCOPE');
+    expect((await put(s.as.head, s.tanHiepHamlet, 'digitalTeam', { valueBool: true })).json().code).toBe(
+      'UNIT_NOT_IN_SCOPE',
+    );
   });
 
   it('rejects bad input with 400 naming each field, and changes nothing', async () => {
-    const badDate = await put(s.as.head, s.khanhLong, 'digitalTeam', { valueBool: true, decisionDate: '2025-02-30' });
+    const badDate = await put(s.as.head, s.khanhLong, 'digitalTeam', {
+      valueBool: true,
+      decisionDate: '2025-02-30',
+    });
     expect(badDate.statusCode).toBe(400);
-    expect(badDate.json().details.fields.map((f: { field: string }) => f.field)).toContain('body.decisionDate');
+    expect(badDate.json().details.fields.map((f: { field: string }) => f.field)).toContain(
+      'body.decisionDate',
+    );
 
     const unknown = await put(s.as.head, s.khanhLong, 'digitalTeam', { valueBool: true, phone: '0909' });
     expect(unknown.statusCode).toBe(400);
@@ -132,10 +198,14 @@ describe('hamlet facts', () => {
 
     const numberOnYesNo = await put(s.as.head, s.khanhLong, 'digitalTeam', { valueNum: 3 });
     expect(numberOnYesNo.statusCode).toBe(400);
-    expect(numberOnYesNo.json().details.fields).toEqual([expect.objectContaining({ field: 'body.valueNum' })]);
+    expect(numberOnYesNo.json().details.fields).toEqual([
+      expect.objectContaining({ field: 'body.valueNum' }),
+    ]);
 
     const fractionalCount = await put(s.as.head, s.khanhLong, 'feedbackReceived', { valueNum: 2.5 });
-    expect(fractionalCount.json().details.fields).toEqual([expect.objectContaining({ field: 'body.valueNum', issue: 'not_a_count' })]);
+    expect(fractionalCount.json().details.fields).toEqual([
+      expect.objectContaining({ field: 'body.valueNum', issue: 'not_a_count' }),
+    ]);
 
     const badKey = await put(s.as.head, s.khanhLong, 'has-dash', { valueBool: true });
     expect(badKey.statusCode).toBe(400);

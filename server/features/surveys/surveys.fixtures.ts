@@ -30,7 +30,13 @@ export async function createSurveyTestApp(): Promise<SurveyTestApp> {
   const t = await createTestApp();
   const seeded = await seedDemo(t.db, { now: t.clock.now });
   const login = async (username: string): Promise<Cookies> =>
-    sessionCookieFrom(await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: DEMO_PASSWORD } }));
+    sessionCookieFrom(
+      await t.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { username, password: DEMO_PASSWORD },
+      }),
+    );
   const sessions = async () => ({
     admin: await login('admin'),
     officerTanHiep: await login('canbo.tanhiep'),
@@ -55,6 +61,16 @@ export async function createSurveyTestApp(): Promise<SurveyTestApp> {
 
 /** The audit entries of one entity, oldest first, with before/after parsed. */
 export async function auditOf(t: TestApp, entity: string, entityId: string) {
-  const rows = await t.db.db.selectFrom('auditLog').selectAll().where('entity', '=', entity).where('entityId', '=', entityId).orderBy('id').execute();
-  return rows.map((r) => ({ ...r, before: r.before === null ? null : JSON.parse(r.before), after: r.after === null ? null : JSON.parse(r.after) }));
+  const rows = await t.db.db
+    .selectFrom('auditLog')
+    .selectAll()
+    .where('entity', '=', entity)
+    .where('entityId', '=', entityId)
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => ({
+    ...r,
+    before: r.before === null ? null : JSON.parse(r.before),
+    after: r.after === null ? null : JSON.parse(r.after),
+  }));
 }

@@ -3,7 +3,11 @@ import type { Database } from '../../db/tables.js';
 
 /** The unit's level and end date, or undefined when there is no such unit. */
 export async function findUnitForSurvey(db: Kysely<Database>, unitId: number) {
-  return db.selectFrom('adminUnits').select(['id', 'level', 'validTo']).where('id', '=', unitId).executeTakeFirst();
+  return db
+    .selectFrom('adminUnits')
+    .select(['id', 'level', 'validTo'])
+    .where('id', '=', unitId)
+    .executeTakeFirst();
 }
 
 /** Every version of one hamlet fact, oldest first; facts are addressed by (hamlet, key) rather than by uid. */

@@ -22,7 +22,13 @@ import {
   WifiPointPatchSchema,
   WifiPointSchema,
 } from './surveys.schemas.js';
-import { createWifiPoint, deleteWifiPoint, listWifiPointHistory, listWifiPoints, updateWifiPoint } from './wifi-points.service.js';
+import {
+  createWifiPoint,
+  deleteWifiPoint,
+  listWifiPointHistory,
+  listWifiPoints,
+  updateWifiPoint,
+} from './wifi-points.service.js';
 
 /**
  * Hamlet facts (GET/PUT /hamlets/:id/facts…) and wifi points (/hamlets/:id/wifi-points, /wifi-points/:uid).
@@ -31,7 +37,11 @@ import { createWifiPoint, deleteWifiPoint, listWifiPointHistory, listWifiPoints,
 export function surveysRoutes(deps: FeatureDeps): FastifyPluginAsync {
   return async (fastify) => {
     const app = fastify.withTypeProvider<ZodTypeProvider>();
-    const context = (request: FastifyRequest): SurveyContext => ({ actor: requireActor(request.actor), now: deps.now(), ip: request.ip });
+    const context = (request: FastifyRequest): SurveyContext => ({
+      actor: requireActor(request.actor),
+      now: deps.now(),
+      ip: request.ip,
+    });
     const tags = ['surveys'];
 
     app.get(
@@ -39,7 +49,8 @@ export function surveysRoutes(deps: FeatureDeps): FastifyPluginAsync {
       {
         schema: {
           tags,
-          summary: "A hamlet's facts (digital team, office, polls, feedback…), now or as of a past day or instant",
+          summary:
+            "A hamlet's facts (digital team, office, polls, feedback…), now or as of a past day or instant",
           params: HamletParamsSchema,
           querystring: AsOfQuerySchema,
           response: { 200: FactListSchema },
@@ -53,14 +64,16 @@ export function surveysRoutes(deps: FeatureDeps): FastifyPluginAsync {
       {
         schema: {
           tags,
-          summary: 'Set a hamlet fact to exactly these values (left-out fields become unknown); the old version is kept',
+          summary:
+            'Set a hamlet fact to exactly these values (left-out fields become unknown); the old version is kept',
           params: FactParamsSchema,
           querystring: LangQuerySchema,
           body: FactInputSchema,
           response: { 200: FactSchema },
         },
       },
-      async (request) => setFact(deps.db, context(request), request.params.id, request.params.key, request.body),
+      async (request) =>
+        setFact(deps.db, context(request), request.params.id, request.params.key, request.body),
     );
 
     app.get(

@@ -58,7 +58,11 @@ export const FactInputSchema = z.strictObject({
   evidence: z.string().trim().max(EVIDENCE_MAX_LENGTH).nullable().optional(),
   decisionNo: z.string().trim().max(DECISION_NO_MAX_LENGTH).nullable().optional(),
   decisionDate: IsoDateSchema.nullable().optional(),
-  members: z.array(z.string().trim().min(1).max(MEMBER_NAME_MAX_LENGTH)).max(MEMBERS_MAX).nullable().optional(),
+  members: z
+    .array(z.string().trim().min(1).max(MEMBER_NAME_MAX_LENGTH))
+    .max(MEMBERS_MAX)
+    .nullable()
+    .optional(),
   changeNote: ChangeNoteSchema.optional(),
 });
 export type FactInput = z.infer<typeof FactInputSchema>;
@@ -115,9 +119,12 @@ export const WifiPointPatchSchema = z
     provider: ProviderSchema.optional(),
     changeNote: ChangeNoteSchema.optional(),
   })
-  .refine((input) => Object.entries(input).some(([key, value]) => key !== 'changeNote' && value !== undefined), {
-    message: 'Nothing to change',
-  });
+  .refine(
+    (input) => Object.entries(input).some(([key, value]) => key !== 'changeNote' && value !== undefined),
+    {
+      message: 'Nothing to change',
+    },
+  );
 export type WifiPointPatch = z.infer<typeof WifiPointPatchSchema>;
 
 export const DeleteQuerySchema = z.strictObject({

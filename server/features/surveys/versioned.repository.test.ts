@@ -1,6 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb, type TestDb } from '../../../test/test-db.js';
-import { asOf, closeVersion, findCurrent, history, insertVersion, isUniqueViolation, listCurrent, updateVersion } from './versioned.repository.js';
+import {
+  asOf,
+  closeVersion,
+  findCurrent,
+  history,
+  insertVersion,
+  isUniqueViolation,
+  listCurrent,
+  updateVersion,
+} from './versioned.repository.js';
 
 let t: TestDb;
 let hamletA: number;
@@ -9,7 +18,19 @@ let hamletB: number;
 async function insertHamlet(name: string): Promise<number> {
   const row = await t.db
     .insertInto('adminUnits')
-    .values({ level: 'hamlet', code: null, localCode: null, name, nameFolded: name.toLowerCase(), type: 'neighbourhood', parentId: null, validFrom: '2025-07-01', validTo: null, createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z' })
+    .values({
+      level: 'hamlet',
+      code: null,
+      localCode: null,
+      name,
+      nameFolded: name.toLowerCase(),
+      type: 'neighbourhood',
+      parentId: null,
+      validFrom: '2025-07-01',
+      validTo: null,
+      createdAt: '2026-01-01T00:00:00.000Z',
+      updatedAt: '2026-01-01T00:00:00.000Z',
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   return Number(row.id);
@@ -41,11 +62,27 @@ afterAll(async () => t.dispose());
 describe('versioned survey records', () => {
   it('keeps the old version on update and returns both, with the same uid', async () => {
     await insertVersion(t.db, 'households', 'hh-1', household(hamletA, 'H001'), { actorId: null, at: T1 });
-    const result = await t.db.transaction().execute((trx) =>
-      updateVersion(trx, 'households', 'hh-1', { fixedBroadband: 1 }, { actorId: null, at: T2, note: 'Lắp cáp quang' }),
-    );
+    const result = await t.db
+      .transaction()
+      .execute((trx) =>
+        updateVersion(
+          trx,
+          'households',
+          'hh-1',
+          { fixedBroadband: 1 },
+          { actorId: null, at: T2, note: 'Lắp cáp quang' },
+        ),
+      );
     expect(result?.before).toMatchObject({ uid: 'hh-1', fixedBroadband: 0, validFrom: T1, validTo: T2 });
-    expect(result?.after).toMatchObject({ uid: 'hh-1', fixedBroadband: 1, inDigitalChannel: 1, address: 'Số 12, đường ĐT746', validFrom: T2, validTo: null, changeNote: 'Lắp cáp quang' });
+    expect(result?.after).toMatchObject({
+      uid: 'hh-1',
+      fixedBroadband: 1,
+      inDigitalChannel: 1,
+      address: 'Số 12, đường ĐT746',
+      validFrom: T2,
+      validTo: null,
+      changeNote: 'Lắp cáp quang',
+    });
     expect((await history(t.db, 'households', 'hh-1')).map((v) => v.fixedBroadband)).toEqual([0, 1]);
     expect(await findCurrent(t.db, 'households', 'hh-1')).toMatchObject({ fixedBroadband: 1 });
   });
@@ -53,7 +90,9 @@ describe('versioned survey records', () => {
   it('answers "as of" a time with the version current then', async () => {
     expect(await asOf(t.db, 'households', hamletA, '2026-01-01T00:00:00.000Z')).toEqual([]);
     expect((await asOf(t.db, 'households', hamletA, T1)).map((v) => v.fixedBroadband)).toEqual([0]);
-    expect((await asOf(t.db, 'households', hamletA, '2026-02-10T00:59:59.999Z')).map((v) => v.fixedBroadband)).toEqual([0]);
+    expect(
+      (await asOf(t.db, 'households', hamletA, '2026-02-10T00:59:59.999Z')).map((v) => v.fixedBroadband),
+    ).toEqual([0]);
     // At the instant of the change the new version already holds (valid_to is exclusive).
     expect((await asOf(t.db, 'households', hamletA, T2)).map((v) => v.fixedBroadband)).toEqual([1]);
   });
@@ -63,17 +102,24 @@ describe('versioned survey records', () => {
     const closed = await closeVersion(t.db, 'households', 'hh-2', { at: T3 });
     expect(closed).toMatchObject({ uid: 'hh-2', validTo: T3 });
     expect(await closeVersion(t.db, 'households', 'hh-2', { at: T3 })).toBeUndefined();
-    expect(await updateVersion(t.db, 'households', 'hh-2', { fixedBroadband: 1 }, { actorId: null, at: T3 })).toBeUndefined();
+    expect(
+      await updateVersion(t.db, 'households', 'hh-2', { fixedBroadband: 1 }, { actorId: null, at: T3 }),
+    ).toBeUndefined();
     expect((await listCurrent(t.db, 'households', [hamletA])).map((v) => v.uid)).toEqual(['hh-1']);
     expect((await asOf(t.db, 'households', hamletA, T2)).map((v) => v.uid).sort()).toEqual(['hh-1', 'hh-2']);
   });
 
   it('lets a closed household code be reused, but never by two current households of a hamlet', async () => {
     await insertVersion(t.db, 'households', 'hh-3', household(hamletA, 'H002'), { actorId: null, at: T3 });
-    const clash = insertVersion(t.db, 'households', 'hh-4', household(hamletA, 'H002'), { actorId: null, at: T3 });
+    const clash = insertVersion(t.db, 'households', 'hh-4', household(hamletA, 'H002'), {
+      actorId: null,
+      at: T3,
+    });
     await expect(clash).rejects.toSatisfy(isUniqueViolation);
     await insertVersion(t.db, 'households', 'hh-5', household(hamletB, 'H002'), { actorId: null, at: T3 });
-    expect((await listCurrent(t.db, 'households', [hamletA, hamletB])).map((v) => [v.hamletId, v.localCode])).toEqual([
+    expect(
+      (await listCurrent(t.db, 'households', [hamletA, hamletB])).map((v) => [v.hamletId, v.localCode]),
+    ).toEqual([
       [hamletA, 'H001'],
       [hamletA, 'H002'],
       [hamletB, 'H002'],
@@ -81,24 +127,94 @@ describe('versioned survey records', () => {
   });
 
   it('never holds two current versions of one record', async () => {
-    const clash = insertVersion(t.db, 'households', 'hh-1', household(hamletB, 'H099'), { actorId: null, at: T3 });
+    const clash = insertVersion(t.db, 'households', 'hh-1', household(hamletB, 'H099'), {
+      actorId: null,
+      at: T3,
+    });
     await expect(clash).rejects.toSatisfy(isUniqueViolation);
   });
 
   it('works the same on every survey table', async () => {
-    await insertVersion(t.db, 'wifiPoints', 'wp-1', { hamletId: hamletB, name: 'Wifi chợ', lat: 11.0412345, lng: 106.7567891, isWorking: null, provider: 'Viettel' }, { actorId: null, at: T1 });
-    const changed = await updateVersion(t.db, 'wifiPoints', 'wp-1', { isWorking: 1 }, { actorId: null, at: T2 });
+    await insertVersion(
+      t.db,
+      'wifiPoints',
+      'wp-1',
+      {
+        hamletId: hamletB,
+        name: 'Wifi chợ',
+        lat: 11.0412345,
+        lng: 106.7567891,
+        isWorking: null,
+        provider: 'Viettel',
+      },
+      { actorId: null, at: T1 },
+    );
+    const changed = await updateVersion(
+      t.db,
+      'wifiPoints',
+      'wp-1',
+      { isWorking: 1 },
+      { actorId: null, at: T2 },
+    );
     // Coordinates keep full double precision on both engines.
-    expect(changed?.after).toMatchObject({ lat: 11.0412345, lng: 106.7567891, isWorking: 1, provider: 'Viettel' });
-    await insertVersion(t.db, 'residents', 'r-1', {
-      hamletId: hamletA, householdUid: 'hh-1', fullName: 'Nguyễn Thị Ánh', birthYear: 1990, birthDate: null, birthKey: '1990-01-01',
-      sex: 'female', residency: 'temporary', isHead: 1, vneidLevel: 2, onlinePublicServiceAccount: 1, canUseOnlinePublicService: null,
-      digitalPaymentAccount: 1, smartDevice: 1, telehealthInformed: 0, onlineMedicalBooking: null, digitalSkillsCoached: null, electronicHealthRecord: null,
-    }, { actorId: null, at: T1 });
-    await insertVersion(t.db, 'businesses', 'b-1', {
-      hamletId: hamletA, name: 'Tạp hóa Minh Tâm', kind: 'shop', acceptsCashless: 1, ecommerceEligible: 0, listedOnline: null, platforms: null, ocopStars: null, traceability: null, isFarmProduct: 0,
-    }, { actorId: null, at: T1 });
-    expect((await listCurrent(t.db, 'residents', [hamletA]))[0]).toMatchObject({ fullName: 'Nguyễn Thị Ánh', vneidLevel: 2, canUseOnlinePublicService: null });
-    expect((await listCurrent(t.db, 'businesses', [hamletA]))[0]).toMatchObject({ name: 'Tạp hóa Minh Tâm', acceptsCashless: 1 });
+    expect(changed?.after).toMatchObject({
+      lat: 11.0412345,
+      lng: 106.7567891,
+      isWorking: 1,
+      provider: 'Viettel',
+    });
+    await insertVersion(
+      t.db,
+      'residents',
+      'r-1',
+      {
+        hamletId: hamletA,
+        householdUid: 'hh-1',
+        fullName: 'Nguyễn Thị Ánh',
+        birthYear: 1990,
+        birthDate: null,
+        birthKey: '1990-01-01',
+        sex: 'female',
+        residency: 'temporary',
+        isHead: 1,
+        vneidLevel: 2,
+        onlinePublicServiceAccount: 1,
+        canUseOnlinePublicService: null,
+        digitalPaymentAccount: 1,
+        smartDevice: 1,
+        telehealthInformed: 0,
+        onlineMedicalBooking: null,
+        digitalSkillsCoached: null,
+        electronicHealthRecord: null,
+      },
+      { actorId: null, at: T1 },
+    );
+    await insertVersion(
+      t.db,
+      'businesses',
+      'b-1',
+      {
+        hamletId: hamletA,
+        name: 'Tạp hóa Minh Tâm',
+        kind: 'shop',
+        acceptsCashless: 1,
+        ecommerceEligible: 0,
+        listedOnline: null,
+        platforms: null,
+        ocopStars: null,
+        traceability: null,
+        isFarmProduct: 0,
+      },
+      { actorId: null, at: T1 },
+    );
+    expect((await listCurrent(t.db, 'residents', [hamletA]))[0]).toMatchObject({
+      fullName: 'Nguyễn Thị Ánh',
+      vneidLevel: 2,
+      canUseOnlinePublicService: null,
+    });
+    expect((await listCurrent(t.db, 'businesses', [hamletA]))[0]).toMatchObject({
+      name: 'Tạp hóa Minh Tâm',
+      acceptsCashless: 1,
+    });
   });
 });

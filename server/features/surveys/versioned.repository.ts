@@ -46,7 +46,14 @@ export async function insertVersion<T extends VersionedTable>(
   const { q, t } = generic(db, table);
   const row = await q
     .insertInto(t)
-    .values({ ...(fields as Record<string, unknown>), uid, validFrom: meta.at, validTo: null, changedBy: meta.actorId, changeNote: meta.note ?? null })
+    .values({
+      ...(fields as Record<string, unknown>),
+      uid,
+      validFrom: meta.at,
+      validTo: null,
+      changedBy: meta.actorId,
+      changeNote: meta.note ?? null,
+    })
     .returningAll()
     .executeTakeFirstOrThrow();
   return row as unknown as VersionRow<T>;
@@ -87,20 +94,41 @@ export async function updateVersion<T extends VersionedTable>(
 ): Promise<{ before: VersionRow<T>; after: VersionRow<T> } | undefined> {
   const before = await closeVersion(db, table, uid, meta);
   if (!before) return undefined;
-  const { id: _id, uid: _uid, validFrom: _from, validTo: _to, changedBy: _by, changeNote: _note, ...fields } = before as Record<string, unknown>;
+  const {
+    id: _id,
+    uid: _uid,
+    validFrom: _from,
+    validTo: _to,
+    changedBy: _by,
+    changeNote: _note,
+    ...fields
+  } = before as Record<string, unknown>;
   const after = await insertVersion(db, table, uid, { ...fields, ...changes } as RecordFields<T>, meta);
   return { before, after };
 }
 
 /** The current version of one record, or undefined when it does not exist or was deleted. */
-export async function findCurrent<T extends VersionedTable>(db: Kysely<Database>, table: T, uid: string): Promise<VersionRow<T> | undefined> {
+export async function findCurrent<T extends VersionedTable>(
+  db: Kysely<Database>,
+  table: T,
+  uid: string,
+): Promise<VersionRow<T> | undefined> {
   const { q, t } = generic(db, table);
-  const row = await q.selectFrom(t).selectAll().where('uid', '=', uid).where('validTo', 'is', null).executeTakeFirst();
+  const row = await q
+    .selectFrom(t)
+    .selectAll()
+    .where('uid', '=', uid)
+    .where('validTo', 'is', null)
+    .executeTakeFirst();
   return row as unknown as VersionRow<T> | undefined;
 }
 
 /** Current versions of the records of the given hamlets, in insertion order. */
-export async function listCurrent<T extends VersionedTable>(db: Kysely<Database>, table: T, hamletIds: number[]): Promise<Array<VersionRow<T>>> {
+export async function listCurrent<T extends VersionedTable>(
+  db: Kysely<Database>,
+  table: T,
+  hamletIds: number[],
+): Promise<Array<VersionRow<T>>> {
   if (hamletIds.length === 0) return [];
   const { q, t } = generic(db, table);
   const rows = await q
@@ -115,7 +143,12 @@ export async function listCurrent<T extends VersionedTable>(db: Kysely<Database>
 }
 
 /** The versions of a hamlet's records that were current at the instant `atIso` (recorded by then, not yet superseded). */
-export async function asOf<T extends VersionedTable>(db: Kysely<Database>, table: T, hamletId: number, atIso: string): Promise<Array<VersionRow<T>>> {
+export async function asOf<T extends VersionedTable>(
+  db: Kysely<Database>,
+  table: T,
+  hamletId: number,
+  atIso: string,
+): Promise<Array<VersionRow<T>>> {
   const { q, t } = generic(db, table);
   const rows = await q
     .selectFrom(t)
@@ -129,14 +162,27 @@ export async function asOf<T extends VersionedTable>(db: Kysely<Database>, table
 }
 
 /** Every version of one record, oldest first. */
-export async function history<T extends VersionedTable>(db: Kysely<Database>, table: T, uid: string): Promise<Array<VersionRow<T>>> {
+export async function history<T extends VersionedTable>(
+  db: Kysely<Database>,
+  table: T,
+  uid: string,
+): Promise<Array<VersionRow<T>>> {
   const { q, t } = generic(db, table);
-  const rows = await q.selectFrom(t).selectAll().where('uid', '=', uid).orderBy('validFrom').orderBy('id').execute();
+  const rows = await q
+    .selectFrom(t)
+    .selectAll()
+    .where('uid', '=', uid)
+    .orderBy('validFrom')
+    .orderBy('id')
+    .execute();
   return rows as unknown as Array<VersionRow<T>>;
 }
 
 /** Display names of the given users, for "changed by" columns. */
-export async function userNames(db: Kysely<Database>, ids: Array<number | null>): Promise<Map<number, string>> {
+export async function userNames(
+  db: Kysely<Database>,
+  ids: Array<number | null>,
+): Promise<Map<number, string>> {
   const wanted = [...new Set(ids.filter((id): id is number => id !== null))];
   if (wanted.length === 0) return new Map();
   const rows = await db.selectFrom('users').select(['id', 'displayName']).where('id', 'in', wanted).execute();

@@ -23,7 +23,12 @@ import {
 type WifiRow = VersionRow<'wifiPoints'>;
 type WifiFields = RecordFields<'wifiPoints'>;
 
-function toView(row: WifiRow, names: Map<number, string>, hamlet: SurveyHamlet, ctx: SurveyContext): WifiPointView {
+function toView(
+  row: WifiRow,
+  names: Map<number, string>,
+  hamlet: SurveyHamlet,
+  ctx: SurveyContext,
+): WifiPointView {
   return {
     uid: row.uid,
     hamletId: row.hamletId,
@@ -41,7 +46,12 @@ function toView(row: WifiRow, names: Map<number, string>, hamlet: SurveyHamlet, 
   };
 }
 
-async function viewOf(handle: Db, row: WifiRow, hamlet: SurveyHamlet, ctx: SurveyContext): Promise<WifiPointView> {
+async function viewOf(
+  handle: Db,
+  row: WifiRow,
+  hamlet: SurveyHamlet,
+  ctx: SurveyContext,
+): Promise<WifiPointView> {
   return toView(row, await userNames(handle.db, [row.changedBy]), hamlet, ctx);
 }
 
@@ -63,9 +73,19 @@ async function loadPoint(handle: Db, ctx: SurveyContext, uid: string, purpose: '
 export async function listWifiPoints(handle: Db, ctx: SurveyContext, hamletId: number, asOfText?: string) {
   const hamlet = await loadSurveyHamlet(handle, ctx, hamletId, 'read');
   const at = asOfText ? asOfInstant(asOfText) : null;
-  const rows = at ? await asOf(handle.db, 'wifiPoints', hamlet.id, at) : await listCurrent(handle.db, 'wifiPoints', [hamlet.id]);
-  const names = await userNames(handle.db, rows.map((r) => r.changedBy));
-  return { hamletId: hamlet.id, asOf: at, items: rows.map((r) => toView(r, names, hamlet, ctx)), abilities: surveyAbilities(ctx.actor, hamlet) };
+  const rows = at
+    ? await asOf(handle.db, 'wifiPoints', hamlet.id, at)
+    : await listCurrent(handle.db, 'wifiPoints', [hamlet.id]);
+  const names = await userNames(
+    handle.db,
+    rows.map((r) => r.changedBy),
+  );
+  return {
+    hamletId: hamlet.id,
+    asOf: at,
+    items: rows.map((r) => toView(r, names, hamlet, ctx)),
+    abilities: surveyAbilities(ctx.actor, hamlet),
+  };
 }
 
 /** Every version of one wifi point (including a removed one), oldest first. */
@@ -73,12 +93,20 @@ export async function listWifiPointHistory(handle: Db, ctx: SurveyContext, uid: 
   const rows = await history(handle.db, 'wifiPoints', uid);
   if (rows.length === 0) throw new AppError('SURVEY_RECORD_NOT_FOUND');
   const hamlet = await loadSurveyHamlet(handle, ctx, rows[0].hamletId, 'read');
-  const names = await userNames(handle.db, rows.map((r) => r.changedBy));
+  const names = await userNames(
+    handle.db,
+    rows.map((r) => r.changedBy),
+  );
   return { items: rows.map((r) => toView(r, names, hamlet, ctx)) };
 }
 
 /** Records a new free wifi point (INF-3) in a hamlet, audit-logged in the same transaction. */
-export async function createWifiPoint(handle: Db, ctx: SurveyContext, hamletId: number, input: WifiPointInput): Promise<WifiPointView> {
+export async function createWifiPoint(
+  handle: Db,
+  ctx: SurveyContext,
+  hamletId: number,
+  input: WifiPointInput,
+): Promise<WifiPointView> {
   const hamlet = await loadSurveyHamlet(handle, ctx, hamletId, 'write');
   const at = ctx.now.toISOString();
   const fields: WifiFields = {
@@ -90,7 +118,11 @@ export async function createWifiPoint(handle: Db, ctx: SurveyContext, hamletId: 
     provider: blankToNull(input.provider),
   };
   const row = await handle.db.transaction().execute(async (trx) => {
-    const created = await insertVersion(trx, 'wifiPoints', randomUUID(), fields, { actorId: ctx.actor.id, at, note: blankToNull(input.changeNote) });
+    const created = await insertVersion(trx, 'wifiPoints', randomUUID(), fields, {
+      actorId: ctx.actor.id,
+      at,
+      note: blankToNull(input.changeNote),
+    });
     await recordAudit(trx, {
       actor: ctx.actor,
       action: 'wifi_point.create',
@@ -109,7 +141,12 @@ export async function createWifiPoint(handle: Db, ctx: SurveyContext, hamletId: 
  * Changes a wifi point: the current version is closed and a new one recorded. A patch that changes nothing
  * records nothing. A point changed or removed by someone else meanwhile is a 409, never a silent overwrite.
  */
-export async function updateWifiPoint(handle: Db, ctx: SurveyContext, uid: string, patch: WifiPointPatch): Promise<WifiPointView> {
+export async function updateWifiPoint(
+  handle: Db,
+  ctx: SurveyContext,
+  uid: string,
+  patch: WifiPointPatch,
+): Promise<WifiPointView> {
   const { current, hamlet } = await loadPoint(handle, ctx, uid, 'write');
   const candidate: Partial<WifiFields> = {
     name: patch.name,
@@ -122,7 +159,11 @@ export async function updateWifiPoint(handle: Db, ctx: SurveyContext, uid: strin
   if (Object.keys(changes).length === 0) return viewOf(handle, current, hamlet, ctx);
   const at = ctx.now.toISOString();
   const after = await handle.db.transaction().execute(async (trx) => {
-    const result = await updateVersion(trx, 'wifiPoints', uid, changes, { actorId: ctx.actor.id, at, note: blankToNull(patch.changeNote) });
+    const result = await updateVersion(trx, 'wifiPoints', uid, changes, {
+      actorId: ctx.actor.id,
+      at,
+      note: blankToNull(patch.changeNote),
+    });
     if (!result || result.before.id !== current.id) throw new AppError('SURVEY_WRITE_CONFLICT');
     await recordAudit(trx, {
       actor: ctx.actor,
@@ -140,7 +181,12 @@ export async function updateWifiPoint(handle: Db, ctx: SurveyContext, uid: strin
 }
 
 /** Removes a wifi point: its current version is closed now; its history stays for "as of" reads. */
-export async function deleteWifiPoint(handle: Db, ctx: SurveyContext, uid: string, note?: string): Promise<void> {
+export async function deleteWifiPoint(
+  handle: Db,
+  ctx: SurveyContext,
+  uid: string,
+  note?: string,
+): Promise<void> {
   await loadPoint(handle, ctx, uid, 'write');
   const at = ctx.now.toISOString();
   await handle.db.transaction().execute(async (trx) => {

@@ -20,7 +20,13 @@ const patch = (cookies: Cookies, uid: string, payload: Record<string, unknown>) 
 const remove = (cookies: Cookies, uid: string, query = '') =>
   s.t.app.inject({ method: 'DELETE', url: `/api/wifi-points/${uid}${query}`, cookies });
 
-const CULTURE_HOUSE = { name: 'Wifi miễn phí Nhà văn hóa khu phố', lat: 11.0412, lng: 106.7567, isWorking: true, provider: 'VNPT' };
+const CULTURE_HOUSE = {
+  name: 'Wifi miễn phí Nhà văn hóa khu phố',
+  lat: 11.0412,
+  lng: 106.7567,
+  isWorking: true,
+  provider: 'VNPT',
+};
 let uid = '';
 
 describe('wifi points', () => {
@@ -28,12 +34,19 @@ describe('wifi points', () => {
     at('2026-11-28T04:00:00Z');
     const created = await create(s.as.head, s.khanhLong, CULTURE_HOUSE);
     expect(created.statusCode).toBe(201);
-    expect(created.json()).toMatchObject({ ...CULTURE_HOUSE, hamletId: s.khanhLong, validTo: null, abilities: { canEdit: true } });
+    expect(created.json()).toMatchObject({
+      ...CULTURE_HOUSE,
+      hamletId: s.khanhLong,
+      validTo: null,
+      abilities: { canEdit: true },
+    });
     uid = created.json().uid;
 
     const listed = await list(s.as.head, s.khanhLong);
     expect(listed.statusCode).toBe(200);
-    expect(listed.json().items).toEqual([expect.objectContaining({ uid, name: CULTURE_HOUSE.name, lat: 11.0412 })]);
+    expect(listed.json().items).toEqual([
+      expect.objectContaining({ uid, name: CULTURE_HOUSE.name, lat: 11.0412 }),
+    ]);
     expect(listed.json().abilities).toEqual({ canEdit: true });
   });
 
@@ -49,14 +62,27 @@ describe('wifi points', () => {
 
   it('keeps the old version on a change, so the list as of an earlier time shows the old values', async () => {
     at('2026-11-28T06:00:00Z');
-    const changed = await patch(s.as.officerTanKhanh, uid, { isWorking: false, changeNote: 'Bộ phát bị hỏng' });
+    const changed = await patch(s.as.officerTanKhanh, uid, {
+      isWorking: false,
+      changeNote: 'Bộ phát bị hỏng',
+    });
     expect(changed.statusCode).toBe(200);
-    expect(changed.json()).toMatchObject({ uid, isWorking: false, provider: 'VNPT', changeNote: 'Bộ phát bị hỏng', validFrom: '2026-11-28T06:00:00.000Z' });
+    expect(changed.json()).toMatchObject({
+      uid,
+      isWorking: false,
+      provider: 'VNPT',
+      changeNote: 'Bộ phát bị hỏng',
+      validFrom: '2026-11-28T06:00:00.000Z',
+    });
 
     const earlier = await list(s.as.viewer, s.khanhLong, '?asOf=2026-11-28T05:00:00Z');
     expect(earlier.json().items).toEqual([expect.objectContaining({ uid, isWorking: true })]);
-    const history = (await s.t.app.inject({ method: 'GET', url: `/api/wifi-points/${uid}/history`, cookies: s.as.viewer })).json();
-    expect(history.items.map((v: { isWorking: boolean; validTo: string | null }) => [v.isWorking, v.validTo])).toEqual([
+    const history = (
+      await s.t.app.inject({ method: 'GET', url: `/api/wifi-points/${uid}/history`, cookies: s.as.viewer })
+    ).json();
+    expect(
+      history.items.map((v: { isWorking: boolean; validTo: string | null }) => [v.isWorking, v.validTo]),
+    ).toEqual([
       [true, '2026-11-28T06:00:00.000Z'],
       [false, null],
     ]);
@@ -100,7 +126,11 @@ describe('wifi points', () => {
     expect(outside.statusCode).toBe(403);
     expect(outside.json().code).toBe('UNIT_NOT_IN_SCOPE');
 
-    const other = await create(s.as.officerTanHiep, s.tanHiepHamlet, { name: 'Wifi chợ Long Bình', lat: 11.02, lng: 106.8 });
+    const other = await create(s.as.officerTanHiep, s.tanHiepHamlet, {
+      name: 'Wifi chợ Long Bình',
+      lat: 11.02,
+      lng: 106.8,
+    });
     expect(other.statusCode).toBe(201);
     expect(other.json().isWorking).toBeNull();
     const foreign = await patch(s.as.head, other.json().uid, { isWorking: true });
@@ -119,7 +149,11 @@ describe('wifi points', () => {
   });
 
   it('refuses new records in a hamlet that has ended', async () => {
-    await s.t.db.db.updateTable('adminUnits').set({ validTo: '2026-06-30' }).where('id', '=', s.tanHiepHamlet).execute();
+    await s.t.db.db
+      .updateTable('adminUnits')
+      .set({ validTo: '2026-06-30' })
+      .where('id', '=', s.tanHiepHamlet)
+      .execute();
     try {
       const refused = await create(s.as.admin, s.tanHiepHamlet, CULTURE_HOUSE);
       expect(refused.statusCode).toBe(400);
@@ -128,7 +162,11 @@ describe('wifi points', () => {
       expect(read.statusCode).toBe(200);
       expect(read.json().abilities.canEdit).toBe(false);
     } finally {
-      await s.t.db.db.updateTable('adminUnits').set({ validTo: null }).where('id', '=', s.tanHiepHamlet).execute();
+      await s.t.db.db
+        .updateTable('adminUnits')
+        .set({ validTo: null })
+        .where('id', '=', s.tanHiepHamlet)
+        .execute();
     }
   });
 });
