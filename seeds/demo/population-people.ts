@@ -6,7 +6,7 @@ import { Random } from './population-random.js';
 
 /*
  * Households and residents of one hamlet, generated deterministically from (seed, hamlet id, now). Rows are
- * arrays in the column order below, ready for bulkInsert or a CSV writer. A hamlet is generated one household at
+ * arrays in the column order of population-columns.ts, ready for bulkInsert or a CSV writer. A hamlet is generated one household at
  * a time, so a million residents never sit in memory; the households pass and the residents pass each run the
  * same generator and keep their own rows.
  */

@@ -204,12 +204,13 @@ async function createSimulatedHamlets(
   }));
 }
 
+/** Refuses to populate the demo hamlets twice: a second run would duplicate every household. */
 async function assertNoPopulation(handle: Db, hamletIds: number[]): Promise<void> {
   if (hamletIds.length === 0) return;
   const found = await handle.db
     .selectFrom('households')
     .select('id')
-    .where('hamletId', 'in', hamletIds.slice(0, 1000))
+    .where('hamletId', 'in', hamletIds)
     .executeTakeFirst();
   if (found) throw new Error('seedPopulation: these hamlets already have households');
 }
@@ -245,6 +246,10 @@ export async function seedPopulation(
   let createdHamlets = 0;
   if (size === 'demo') {
     plans = planDemoHamlets(seed, await findDemoHamlets(handle, today), nowIso);
+    await assertNoPopulation(
+      handle,
+      plans.map((p) => p.id),
+    );
   } else {
     const custom = size === 'bench' ? BENCH_SIZE : size;
     assertCustomSize(custom);
@@ -252,11 +257,6 @@ export async function seedPopulation(
     createdHamlets = hamlets.length;
     plans = planBenchHamlets(seed, hamlets, custom.residents, nowIso);
   }
-  await assertNoPopulation(
-    handle,
-    plans.map((p) => p.id),
-  );
-
   const counts: PeopleCounts = { households: 0, householdRows: 0, residents: 0, residentRows: 0 };
   await bulkInsert(handle, 'households', [...HOUSEHOLD_COLUMNS], householdRows(seed, plans, nowIso, counts));
   await bulkInsert(handle, 'residents', [...RESIDENT_COLUMNS], residentRows(seed, plans, nowIso, counts));
