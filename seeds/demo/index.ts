@@ -2,6 +2,8 @@ import { hashPassword } from '../../server/features/auth/passwords.js';
 import type { Db } from '../../server/db/database.js';
 import type { Role } from '../../server/db/tables.js';
 import { seedDemoCity, type DemoCity } from './seed-demo-city.js';
+import { seedPopulation } from './population.js';
+import { ensureReferenceCriteriaSets } from '../../server/features/criteria-sets/criteria-sets.service.js';
 
 /** Every demo account shares this password; `npm start` prints it. Never used outside the demo. */
 export const DEMO_PASSWORD = 'khuphoso2025';
@@ -40,14 +42,16 @@ export async function isDatabaseEmpty(handle: Db): Promise<boolean> {
 }
 
 /**
- * Seeds the demo city and one account per role in one transaction. The same function serves `npm start`,
- * the tests and the e2e journeys.
+ * Seeds the demo city and one account per role in one transaction, the shipped criteria sets, and then (unless
+ * `population: false`) the deterministic household survey data. The same function serves `npm start`, the tests,
+ * the e2e journeys and the benchmarks.
  */
 export async function seedDemo(handle: Db, options: { now?: Date; population?: boolean } = {}): Promise<DemoSeedResult> {
-  const nowIso = (options.now ?? new Date()).toISOString();
+  const now = options.now ?? new Date();
+  const nowIso = now.toISOString();
   // One hash for all demo accounts: argon2id is deliberately slow, and start-up should take seconds.
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  return handle.db.transaction().execute(async (trx) => {
+  const result = await handle.db.transaction().execute(async (trx) => {
     const city = await seedDemoCity(trx, nowIso);
     const accounts = demoAccounts(city);
     for (const account of accounts) {
@@ -76,4 +80,8 @@ export async function seedDemo(handle: Db, options: { now?: Date; population?: b
       .execute();
     return { city, accounts: accounts.map(({ scopeUnitIds: _s, ...a }) => a) };
   });
+  await ensureReferenceCriteriaSets(handle, now);
+  // Bulk loads run after the city is committed: they use their own transactions (COPY on PostgreSQL).
+  if (options.population !== false) await seedPopulation(handle, { seed: 1, size: 'demo', now });
+  return result;
 }
