@@ -31,7 +31,7 @@ const now = values.now ? new Date(values.now) : new Date();
 const handle = createDatabase(values.db);
 try {
   await migrateToLatest(handle);
-  if (await isDatabaseEmpty(handle)) await seedDemo(handle, { now });
+  if (await isDatabaseEmpty(handle)) await seedDemo(handle, { now, population: false });
   const { plans: _plans, ...report } = await seedPopulation(handle, {
     seed: Number(values.seed),
     size: parseSize(values.size),

@@ -16,7 +16,7 @@ let report: PopulationReport;
 
 async function seededDb(): Promise<{ db: TestDb; report: PopulationReport }> {
   const db = await createTestDb();
-  await seedDemo(db, { now: NOW });
+  await seedDemo(db, { now: NOW, population: false });
   return { db, report: await seedPopulation(db, { seed: 1, size: 'demo', now: NOW }) };
 }
 

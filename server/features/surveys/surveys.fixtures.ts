@@ -28,7 +28,7 @@ export interface SurveyTestApp {
 
 export async function createSurveyTestApp(): Promise<SurveyTestApp> {
   const t = await createTestApp();
-  const seeded = await seedDemo(t.db, { now: t.clock.now });
+  const seeded = await seedDemo(t.db, { now: t.clock.now, population: false });
   const login = async (username: string): Promise<Cookies> =>
     sessionCookieFrom(
       await t.app.inject({
