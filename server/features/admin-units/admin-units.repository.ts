@@ -1,6 +1,6 @@
 import { sql, type Kysely, type SqlBool } from 'kysely';
 import type { Db } from '../../db/database.js';
-import type { AdminLevel, Database } from '../../db/tables.js';
+import type { AdminLevel, Database, NewAdminUnit } from '../../db/tables.js';
 import { whereWithinScope } from '../../policies/scope.js';
 
 /** A unit as the API lists it: identity and existence from admin_units, name/type/parent as of some date. */
@@ -315,19 +315,7 @@ export function adminUnitWrites(db: Kysely<Database>) {
       await db.updateTable('adminUnits').set(state).where('id', '=', unitId).execute();
     },
 
-    async insertUnit(unit: {
-      level: AdminLevel;
-      code: string | null;
-      localCode: string | null;
-      name: string;
-      nameFolded: string;
-      type: string;
-      parentId: number | null;
-      validFrom: string;
-      validTo: string | null;
-      createdAt: string;
-      updatedAt: string;
-    }): Promise<number> {
+    async insertUnit(unit: NewAdminUnit): Promise<number> {
       const row = await db.insertInto('adminUnits').values(unit).returning('id').executeTakeFirstOrThrow();
       return Number(row.id);
     },
