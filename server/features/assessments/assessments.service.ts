@@ -7,6 +7,7 @@ import { assertUnitInScope, scopeUnitIds } from '../../policies/scope.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { asOfInstant } from '../surveys/as-of.js';
 import type { CriteriaSetDefinition } from '../../../domain/criteria/index.js';
+import { isoDateInVietnam as todayIn } from '../../../domain/admin-units/dates.js';
 import * as setsRepo from '../criteria-sets/criteria-sets.repository.js';
 import * as repo from './assessments.repository.js';
 import { scoreHamlets, type ScoreRun } from './score-hamlets.js';
@@ -16,7 +17,6 @@ export interface ScoreContext {
   now: Date;
 }
 
-const todayIn = (now: Date) => new Date(now.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
 
 /** The unit as it was on the date, in scope, or the right error: 404 unknown, 403 out of scope, 400 not yet/no longer existing. */
 export async function loadUnitOn(handle: Db, actor: Actor, unitId: number, date: string) {
@@ -28,7 +28,8 @@ export async function loadUnitOn(handle: Db, actor: Actor, unitId: number, date:
   return onDate;
 }
 
-async function resolveSet(handle: Db, date: string, criteriaSetId?: number) {
+/** The criteria set asked for, or the published one in force on the date. */
+export async function resolveSet(handle: Db, date: string, criteriaSetId?: number) {
   const row = criteriaSetId ? await setsRepo.findCriteriaSet(handle.db, criteriaSetId) : await setsRepo.findSetInForce(handle.db, date);
   if (!row) throw criteriaSetId ? new AppError('CRITERIA_SET_NOT_FOUND') : new AppError('NO_CRITERIA_SET_FOR_DATE', {}, { date });
   return { row, definition: JSON.parse(row.definition) as CriteriaSetDefinition };
@@ -41,7 +42,7 @@ async function hamletsOf(handle: Db, unit: repo.UnitAt, date: string): Promise<r
 }
 
 /** Past dates read the data as it stood at the end of that day; today and later read the current data. */
-function dataInstant(date: string, now: Date): string | null {
+export function dataInstant(date: string, now: Date): string | null {
   return date >= todayIn(now) ? null : asOfInstant(date);
 }
 

@@ -3,14 +3,10 @@ import { requireActor } from '../../policies/actor.js';
 import { compareVietnamese } from '../../../domain/text/fold.js';
 import type { AssessmentResult } from '../../../domain/criteria/index.js';
 import * as repo from './assessments.repository.js';
-import { computeScorecard, wardsInScope, type ScoreContext } from './assessments.service.js';
+import { computeScorecard, dataInstant, resolveSet, wardsInScope, type ScoreContext } from './assessments.service.js';
+import { isoDateInVietnam as todayIn } from '../../../domain/admin-units/dates.js';
 import { scoreHamlets } from './score-hamlets.js';
-import * as setsRepo from '../criteria-sets/criteria-sets.repository.js';
-import { AppError } from '../../errors.js';
-import { asOfInstant } from '../surveys/as-of.js';
-import type { CriteriaSetDefinition } from '../../../domain/criteria/index.js';
 
-const todayIn = (now: Date) => new Date(now.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
 
 function hamletRow(unit: repo.UnitAt, result: AssessmentResult, pilots: Set<number>) {
   return {
@@ -55,8 +51,7 @@ export async function cityTable(handle: Db, ctx: ScoreContext, dateIn?: string, 
   const actor = requireActor(ctx.actor);
   const date = dateIn ?? todayIn(ctx.now);
   const wards = (await wardsInScope(handle, actor, date, rootId)).sort((a, b) => compareVietnamese(a.name, b.name));
-  const setRow = criteriaSetId ? await setsRepo.findCriteriaSet(handle.db, criteriaSetId) : await setsRepo.findSetInForce(handle.db, date);
-  if (!setRow) throw criteriaSetId ? new AppError('CRITERIA_SET_NOT_FOUND') : new AppError('NO_CRITERIA_SET_FOR_DATE', {}, { date });
+  const { row: setRow, definition } = await resolveSet(handle, date, criteriaSetId);
   const hamletsByWard = new Map<number, repo.UnitAt[]>();
   for (const ward of wards) {
     hamletsByWard.set(ward.id, (await repo.descendantsOn(handle.db, ward.id, date)).filter((u) => u.level === 'hamlet'));
@@ -64,10 +59,10 @@ export async function cityTable(handle: Db, ctx: ScoreContext, dateIn?: string, 
   const allHamlets = [...hamletsByWard.values()].flat();
   const run = await scoreHamlets(
     handle.db,
-    JSON.parse(setRow.definition) as CriteriaSetDefinition,
+    definition,
     date,
     allHamlets.map((h) => h.id),
-    date >= todayIn(ctx.now) ? null : asOfInstant(date),
+    dataInstant(date, ctx.now),
   );
   const resultOf = new Map(run.hamlets.map((h) => [h.hamletId, h.result]));
   const pilots = await repo.listPilotIds(handle.db);
