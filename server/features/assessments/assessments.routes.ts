@@ -55,7 +55,7 @@ export function assessmentsRoutes(deps: FeatureDeps): FastifyPluginAsync {
     app.delete('/units/:id/pilots/:hamletId', { schema: { tags, params: PilotParams, querystring: z.strictObject({ lang }) } }, async (request) =>
       unmarkPilot(deps.db, ctx(request), request.params.id, request.params.hamletId),
     );
-    app.get('/settings/pilot-limit', { schema: { tags, querystring: z.strictObject({ lang }) } }, async () => ({ value: await pilotLimit(deps.db) }));
+    app.get('/settings/pilot-limit', { schema: { tags, querystring: z.strictObject({ lang }) } }, async () => ({ value: await pilotLimit(deps.db, deps.now()) }));
     app.put('/settings/pilot-limit', { schema: { tags, body: z.strictObject({ value: z.number().int().min(1).max(20) }), querystring: z.strictObject({ lang }) } }, async (request) => ({
       value: await setPilotLimit(deps.db, ctx(request), request.body.value),
     }));

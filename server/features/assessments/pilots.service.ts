@@ -5,13 +5,23 @@ import { assertUnitInScope } from '../../policies/scope.js';
 import { recordAudit } from '../audit/record-audit.js';
 import * as repo from './assessments.repository.js';
 import type { ScoreContext } from './assessments.service.js';
+import { findSetInForce } from '../criteria-sets/criteria-sets.repository.js';
+import { isoDateInVietnam } from '../../../domain/admin-units/dates.js';
+import type { CriteriaSetDefinition } from '../../../domain/criteria/index.js';
 
 /** The brief: each ward or commune picks 1 to 2 pilot hamlets. A setting, so a city can change it. */
 export const DEFAULT_PILOT_LIMIT = 2;
 
-export async function pilotLimit(handle: Db): Promise<number> {
+/**
+ * The pilot limit in force: the city's own setting when a city admin has set one, else the `pilotLimit` parameter
+ * of the criteria set in force today, else the brief's 2.
+ */
+export async function pilotLimit(handle: Db, now: Date): Promise<number> {
   const value = await repo.readSetting(handle.db, 'pilotLimit');
-  return value === undefined ? DEFAULT_PILOT_LIMIT : Number(value);
+  if (value !== undefined) return Number(value);
+  const set = await findSetInForce(handle.db, isoDateInVietnam(now));
+  const fromSet = set ? (JSON.parse(set.definition) as CriteriaSetDefinition).parameters?.pilotLimit : undefined;
+  return fromSet ?? DEFAULT_PILOT_LIMIT;
 }
 
 export async function setPilotLimit(handle: Db, ctx: ScoreContext, limit: number): Promise<number> {
@@ -37,7 +47,7 @@ export async function listWardPilots(handle: Db, ctx: ScoreContext, wardId: numb
   requireRole(ctx.actor, 'city_admin', 'commune_officer', 'hamlet_head', 'team_member', 'viewer');
   await loadWard(handle, ctx, wardId);
   const canEdit = ctx.actor!.role === 'city_admin' || ctx.actor!.role === 'commune_officer';
-  return { limit: await pilotLimit(handle), items: await repo.listPilots(handle.db, wardId), abilities: { canEdit } };
+  return { limit: await pilotLimit(handle, ctx.now), items: await repo.listPilots(handle.db, wardId), abilities: { canEdit } };
 }
 
 /** Marks a hamlet of the ward as a pilot; refused past the limit, and for a hamlet of another ward. */
@@ -49,7 +59,7 @@ export async function markPilot(handle: Db, ctx: ScoreContext, wardId: number, h
   await assertUnitInScope(handle, actor, hamletId);
   if (hamlet.level !== 'hamlet') throw new AppError('UNIT_NOT_HAMLET');
   if (hamlet.parentId !== wardId || hamlet.validTo !== null) throw new AppError('PILOT_NOT_IN_WARD');
-  const limit = await pilotLimit(handle);
+  const limit = await pilotLimit(handle, ctx.now);
   const at = ctx.now.toISOString();
   return handle.db.transaction().execute(async (trx) => {
     const current = await repo.listPilots(trx, wardId);
@@ -66,7 +76,7 @@ export async function unmarkPilot(handle: Db, ctx: ScoreContext, wardId: number,
   await loadWard(handle, ctx, wardId);
   const at = ctx.now.toISOString();
   // Read outside the transaction: on SQLite a query on another handle would wait for the transaction forever.
-  const limit = await pilotLimit(handle);
+  const limit = await pilotLimit(handle, ctx.now);
   return handle.db.transaction().execute(async (trx) => {
     const current = await repo.listPilots(trx, wardId);
     if (!current.some((p) => p.hamletId === hamletId)) throw new AppError('PILOT_NOT_FOUND');
