@@ -26,8 +26,10 @@ if (mode === 'ours') {
   if (run.rollup.hamlets !== ids.length) throw new Error('roll-up lost hamlets');
 } else {
   for (const q of handWrittenCounterSql(date)) {
-    if (handle.dialect === 'sqlite') hamlets = Math.max(hamlets, handle.sqlite!.prepare(q.sql).raw().all().length);
-    else hamlets = Math.max(hamlets, (await handle.pool!.query({ text: q.sql, rowMode: 'array' })).rows.length);
+    if (handle.dialect === 'sqlite')
+      hamlets = Math.max(hamlets, handle.sqlite!.prepare(q.sql).raw().all().length);
+    else
+      hamlets = Math.max(hamlets, (await handle.pool!.query({ text: q.sql, rowMode: 'array' })).rows.length);
   }
 }
 const ms = performance.now() - started;

@@ -32,7 +32,11 @@ async function prepare(url: string, residents: number, hamlets: number): Promise
     if ((await readSetting(handle.db, 'benchPopulation')) === marker) return;
     console.log(`  generating ${residents.toLocaleString('vi-VN')} residents in ${hamlets} hamlets…`);
     await seedDemo(handle, { population: false, now: new Date(`${DATE}T03:00:00Z`) });
-    const report = await seedPopulation(handle, { seed: 1, size: { hamlets, residents }, now: new Date(`${DATE}T03:00:00Z`) });
+    const report = await seedPopulation(handle, {
+      seed: 1,
+      size: { hamlets, residents },
+      now: new Date(`${DATE}T03:00:00Z`),
+    });
     console.log(`  generated in ${(report.elapsedMs / 1000).toFixed(1)} s (${report.households} households)`);
     if (handle.dialect === 'postgres') await handle.pool!.query('analyze');
     else handle.sqlite!.exec('analyze');
@@ -55,7 +59,11 @@ async function postgresUrl(name: string, fresh: boolean): Promise<string> {
 }
 
 function measure(mode: 'ours' | 'limit', url: string): { ms: number; peakRssMb: number; hamlets: number } {
-  const out = execFileSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'bench/assessment-worker.ts', mode, url, DATE], { encoding: 'utf8' });
+  const out = execFileSync(
+    process.execPath,
+    ['node_modules/tsx/dist/cli.mjs', 'bench/assessment-worker.ts', mode, url, DATE],
+    { encoding: 'utf8' },
+  );
   return JSON.parse(out.trim().split('\n').pop()!);
 }
 
@@ -65,7 +73,9 @@ export async function run(args: string[]): Promise<void> {
   const hamlets = Number(option(args, 'hamlets', '1000'));
   const engines = option(args, 'engines', 'sqlite,postgres').split(',');
   for (const engine of engines) {
-    console.log(`\nassessment benchmark on ${engine}: ${residents.toLocaleString('vi-VN')} residents, ${runs} runs`);
+    console.log(
+      `\nassessment benchmark on ${engine}: ${residents.toLocaleString('vi-VN')} residents, ${runs} runs`,
+    );
     const url =
       engine === 'sqlite'
         ? path.resolve(`data/bench/assessment-${hamlets}h-${residents}r.db`)
@@ -82,10 +92,14 @@ export async function run(args: string[]): Promise<void> {
       ours.push(a.ms);
       limit.push(b.ms);
       rss.push(a.peakRssMb);
-      console.log(`  run ${i + 1}: engine ${a.ms.toFixed(0)} ms (${a.hamlets} hamlets, ${a.peakRssMb} MB), hand-written SQL ${b.ms.toFixed(0)} ms`);
+      console.log(
+        `  run ${i + 1}: engine ${a.ms.toFixed(0)} ms (${a.hamlets} hamlets, ${a.peakRssMb} MB), hand-written SQL ${b.ms.toFixed(0)} ms`,
+      );
     }
     const ratio = median(ours.map((a, i) => a / limit[i]));
     console.log(`  median: engine ${median(ours).toFixed(0)} ms, limit ${median(limit).toFixed(0)} ms`);
-    console.log(`BENCH assessment-${engine} ratio=${ratio.toFixed(2)} target=1.5 peak_rss_mb=${Math.max(...rss)}`);
+    console.log(
+      `BENCH assessment-${engine} ratio=${ratio.toFixed(2)} target=1.5 peak_rss_mb=${Math.max(...rss)}`,
+    );
   }
 }

@@ -37,6 +37,9 @@ Tài khoản mẫu (mật khẩu chung: ${DEMO_PASSWORD}):
 `);
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
-    void app.close().then(() => db.close()).then(() => process.exit(0));
+    void app
+      .close()
+      .then(() => db.close())
+      .then(() => process.exit(0));
   });
 }

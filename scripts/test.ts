@@ -26,10 +26,14 @@ function runVitest(label: string, args: string[], env: Record<string, string>): 
   const report = path.join(outDir, `vitest-${label}.json`);
   fs.rmSync(report, { force: true });
   console.log(`\n=== ${label} ===`);
-  const result = spawnSync(process.execPath, [vitest, 'run', ...args, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`], {
-    stdio: 'inherit',
-    env: { ...process.env, ...env },
-  });
+  const result = spawnSync(
+    process.execPath,
+    [vitest, 'run', ...args, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`],
+    {
+      stdio: 'inherit',
+      env: { ...process.env, ...env },
+    },
+  );
   if (!fs.existsSync(report)) {
     problems.push(`${label}: the test run produced no report (exit ${result.status})`);
     totals.failed += 1;
@@ -45,7 +49,9 @@ function runVitest(label: string, args: string[], env: Record<string, string>): 
   totals.passed += json.numPassedTests;
   totals.failed += json.numFailedTests + json.numFailedTestSuites;
   totals.skipped += json.numPendingTests + json.numTodoTests;
-  console.log(`${label}: ${json.numPassedTests} passed, ${json.numFailedTests} failed, ${json.numPendingTests} skipped`);
+  console.log(
+    `${label}: ${json.numPassedTests} passed, ${json.numFailedTests} failed, ${json.numPendingTests} skipped`,
+  );
   if (result.status !== 0 && json.numFailedTests + json.numFailedTestSuites === 0) {
     problems.push(`${label}: vitest exited with ${result.status}`);
     totals.failed += 1;
@@ -67,18 +73,30 @@ runVitest('sqlite', [], { TEST_DB: 'sqlite' });
 if (await postgresReachable()) {
   runVitest('postgres', [], { TEST_DB: 'postgres', TEST_PG_URL: pgUrl });
 } else {
-  problems.push(`postgres: cannot connect to ${pgUrl}; start it (pg_ctlcluster 15 main start) or set TEST_PG_URL`);
+  problems.push(
+    `postgres: cannot connect to ${pgUrl}; start it (pg_ctlcluster 15 main start) or set TEST_PG_URL`,
+  );
   totals.failed += 1;
 }
 if (process.env.SKIP_E2E === '1') {
   console.log('\nE2E left out because SKIP_E2E=1.');
 } else if (!fs.existsSync('/usr/bin/chromium')) {
-  problems.push('e2e: /usr/bin/chromium is missing; install it with `apt-get install -y chromium` (or set SKIP_E2E=1)');
+  problems.push(
+    'e2e: /usr/bin/chromium is missing; install it with `apt-get install -y chromium` (or set SKIP_E2E=1)',
+  );
   totals.failed += 1;
 } else {
-  const build = spawnSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', '-e', "import('./scripts/build-web-if-needed.ts').then(m => m.buildWebIfNeeded())"], {
-    stdio: 'inherit',
-  });
+  const build = spawnSync(
+    process.execPath,
+    [
+      'node_modules/tsx/dist/cli.mjs',
+      '-e',
+      "import('./scripts/build-web-if-needed.ts').then(m => m.buildWebIfNeeded())",
+    ],
+    {
+      stdio: 'inherit',
+    },
+  );
   if (build.status !== 0) {
     problems.push('e2e: the web build failed');
     totals.failed += 1;

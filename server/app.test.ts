@@ -29,11 +29,18 @@ describe('the application shell', () => {
   it('answers an unknown API route with a coded 404 in Vietnamese by default', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/api/khong-co' });
     expect(res.statusCode).toBe(404);
-    expect(res.json()).toMatchObject({ code: 'ROUTE_NOT_FOUND', message: expect.stringContaining('Không có đường dẫn') });
+    expect(res.json()).toMatchObject({
+      code: 'ROUTE_NOT_FOUND',
+      message: expect.stringContaining('Không có đường dẫn'),
+    });
   });
 
   it('answers in English when asked', async () => {
-    const res = await t.app.inject({ method: 'GET', url: '/api/khong-co', headers: { 'accept-language': 'en-US' } });
+    const res = await t.app.inject({
+      method: 'GET',
+      url: '/api/khong-co',
+      headers: { 'accept-language': 'en-US' },
+    });
     expect(res.json().message).toContain('No route');
   });
 

@@ -5,10 +5,22 @@ export const errorMessages = {
   BAD_REQUEST: { status: 400, vi: 'Yêu cầu không hợp lệ.', en: 'Bad request.' },
   INVALID_JSON: { status: 400, vi: 'Nội dung JSON không đọc được.', en: 'The JSON body cannot be parsed.' },
   PAYLOAD_TOO_LARGE: { status: 413, vi: 'Dữ liệu gửi lên quá lớn.', en: 'The request body is too large.' },
-  UNSUPPORTED_MEDIA_TYPE: { status: 415, vi: 'Kiểu nội dung không được hỗ trợ.', en: 'Unsupported content type.' },
-  NOT_FOUND: { status: 404, vi: 'Không tìm thấy địa chỉ yêu cầu.', en: 'The requested resource was not found.' },
+  UNSUPPORTED_MEDIA_TYPE: {
+    status: 415,
+    vi: 'Kiểu nội dung không được hỗ trợ.',
+    en: 'Unsupported content type.',
+  },
+  NOT_FOUND: {
+    status: 404,
+    vi: 'Không tìm thấy địa chỉ yêu cầu.',
+    en: 'The requested resource was not found.',
+  },
   ROUTE_NOT_FOUND: { status: 404, vi: 'Không có đường dẫn {method} {url}.', en: 'No route {method} {url}.' },
-  UNIT_NOT_FOUND: { status: 404, vi: 'Không tìm thấy đơn vị hành chính.', en: 'Administrative unit not found.' },
+  UNIT_NOT_FOUND: {
+    status: 404,
+    vi: 'Không tìm thấy đơn vị hành chính.',
+    en: 'Administrative unit not found.',
+  },
   UNIT_NOT_IN_SCOPE: {
     status: 403,
     vi: 'Bạn không có quyền truy cập đơn vị hành chính này.',
@@ -172,7 +184,11 @@ export const errorMessages = {
     vi: 'Quá nhiều lần thử. Vui lòng đợi rồi thử lại.',
     en: 'Too many attempts. Please wait and try again.',
   },
-  AUTH_WRONG_PASSWORD: { status: 400, vi: 'Mật khẩu hiện tại không đúng.', en: 'The current password is wrong.' },
+  AUTH_WRONG_PASSWORD: {
+    status: 400,
+    vi: 'Mật khẩu hiện tại không đúng.',
+    en: 'The current password is wrong.',
+  },
   AUTH_WEAK_PASSWORD: {
     status: 400,
     vi: 'Mật khẩu phải có ít nhất {min} ký tự.',
@@ -265,8 +281,16 @@ export const errorMessages = {
     vi: 'Khu phố, ấp này đã là điểm.',
     en: 'This hamlet is already a pilot.',
   },
-  PILOT_NOT_FOUND: { status: 404, vi: 'Khu phố, ấp này chưa được chọn làm điểm.', en: 'This hamlet is not a pilot.' },
-  INTERNAL: { status: 500, vi: 'Lỗi hệ thống. Vui lòng thử lại sau.', en: 'Internal error. Please try again later.' },
+  PILOT_NOT_FOUND: {
+    status: 404,
+    vi: 'Khu phố, ấp này chưa được chọn làm điểm.',
+    en: 'This hamlet is not a pilot.',
+  },
+  INTERNAL: {
+    status: 500,
+    vi: 'Lỗi hệ thống. Vui lòng thử lại sau.',
+    en: 'Internal error. Please try again later.',
+  },
 } as const satisfies Record<string, { status: number; vi: string; en: string }>;
 
 export type ErrorCode = keyof typeof errorMessages;

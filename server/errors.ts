@@ -23,14 +23,23 @@ export class AppError extends Error {
 }
 
 /** Renders a code's message in the given locale, filling {placeholders} from params. */
-export function localiseError(code: ErrorCode, locale: Locale, params: Record<string, string | number> = {}): string {
+export function localiseError(
+  code: ErrorCode,
+  locale: Locale,
+  params: Record<string, string | number> = {},
+): string {
   const template = errorMessages[code][locale];
   return template.replace(/\{(\w+)\}/g, (_, key: string) => String(params[key] ?? `{${key}}`));
 }
 
 /** Picks vi or en from ?lang=, the `lang` cookie, or Accept-Language; Vietnamese by default. */
-export function pickLocale(query: unknown, cookieLang: string | undefined, acceptLanguage: string | undefined): Locale {
-  const fromQuery = typeof query === 'object' && query && 'lang' in query ? (query as { lang?: unknown }).lang : undefined;
+export function pickLocale(
+  query: unknown,
+  cookieLang: string | undefined,
+  acceptLanguage: string | undefined,
+): Locale {
+  const fromQuery =
+    typeof query === 'object' && query && 'lang' in query ? (query as { lang?: unknown }).lang : undefined;
   const wanted = String(fromQuery ?? cookieLang ?? '').toLowerCase();
   if (wanted === 'en' || wanted === 'vi') return wanted;
   if (acceptLanguage && /^\s*en\b/i.test(acceptLanguage)) return 'en';

@@ -8,6 +8,9 @@ const app = await buildApp({ db, env, logger: { level: env.LOG_LEVEL } });
 await app.listen({ port: env.PORT, host: env.HOST });
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
-    void app.close().then(() => db.close()).then(() => process.exit(0));
+    void app
+      .close()
+      .then(() => db.close())
+      .then(() => process.exit(0));
   });
 }

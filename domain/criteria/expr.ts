@@ -26,7 +26,15 @@ export const SUBJECT_COLUMNS = {
     'electronicHealthRecord',
   ],
   households: ['residency', 'fixedBroadband', 'mobileBroadband', 'inDigitalChannel', 'reachedByOutreach'],
-  businesses: ['kind', 'acceptsCashless', 'ecommerceEligible', 'listedOnline', 'ocopStars', 'traceability', 'isFarmProduct'],
+  businesses: [
+    'kind',
+    'acceptsCashless',
+    'ecommerceEligible',
+    'listedOnline',
+    'ocopStars',
+    'traceability',
+    'isFarmProduct',
+  ],
   wifiPoints: ['isWorking'],
 } as const satisfies Record<Subject, readonly string[]>;
 

@@ -26,18 +26,57 @@ function demoAccounts(city: DemoCity): Array<DemoAccount & { scopeUnitIds: numbe
   const khanhLong = city.hamletIds.get('25891/Khu phố Khánh Long')!;
   const cityScope = [city.oldCityId, ...allNewWards];
   return [
-    { username: 'admin', role: 'city_admin', displayName: 'Phòng Văn hóa và Thông tin Tân Uyên', scopeLabel: 'Thành phố Tân Uyên và 7 phường mới', scopeUnitIds: cityScope },
-    { username: 'canbo.tanhiep', role: 'commune_officer', displayName: 'Cán bộ CĐS phường Tân Hiệp', scopeLabel: 'Phường Tân Hiệp', scopeUnitIds: [city.newWardIds.get('25920')!] },
-    { username: 'canbo.tankhanh', role: 'commune_officer', displayName: 'Cán bộ CĐS phường Tân Khánh', scopeLabel: 'Phường Tân Khánh', scopeUnitIds: [city.newWardIds.get('25891')!] },
-    { username: 'truongkp.khanhlong', role: 'hamlet_head', displayName: 'Trưởng khu phố Khánh Long', scopeLabel: 'Khu phố Khánh Long', scopeUnitIds: [khanhLong] },
-    { username: 'tocns.khanhlong', role: 'team_member', displayName: 'Tổ CNSCĐ khu phố Khánh Long', scopeLabel: 'Khu phố Khánh Long', scopeUnitIds: [khanhLong] },
-    { username: 'xem', role: 'viewer', displayName: 'Người xem (toàn thành phố)', scopeLabel: 'Thành phố Tân Uyên và 7 phường mới', scopeUnitIds: cityScope },
+    {
+      username: 'admin',
+      role: 'city_admin',
+      displayName: 'Phòng Văn hóa và Thông tin Tân Uyên',
+      scopeLabel: 'Thành phố Tân Uyên và 7 phường mới',
+      scopeUnitIds: cityScope,
+    },
+    {
+      username: 'canbo.tanhiep',
+      role: 'commune_officer',
+      displayName: 'Cán bộ CĐS phường Tân Hiệp',
+      scopeLabel: 'Phường Tân Hiệp',
+      scopeUnitIds: [city.newWardIds.get('25920')!],
+    },
+    {
+      username: 'canbo.tankhanh',
+      role: 'commune_officer',
+      displayName: 'Cán bộ CĐS phường Tân Khánh',
+      scopeLabel: 'Phường Tân Khánh',
+      scopeUnitIds: [city.newWardIds.get('25891')!],
+    },
+    {
+      username: 'truongkp.khanhlong',
+      role: 'hamlet_head',
+      displayName: 'Trưởng khu phố Khánh Long',
+      scopeLabel: 'Khu phố Khánh Long',
+      scopeUnitIds: [khanhLong],
+    },
+    {
+      username: 'tocns.khanhlong',
+      role: 'team_member',
+      displayName: 'Tổ CNSCĐ khu phố Khánh Long',
+      scopeLabel: 'Khu phố Khánh Long',
+      scopeUnitIds: [khanhLong],
+    },
+    {
+      username: 'xem',
+      role: 'viewer',
+      displayName: 'Người xem (toàn thành phố)',
+      scopeLabel: 'Thành phố Tân Uyên và 7 phường mới',
+      scopeUnitIds: cityScope,
+    },
   ].map((a) => ({ ...a, role: a.role as Role, password: DEMO_PASSWORD }));
 }
 
 /** True when the database has no units yet, i.e. the demo should be seeded on start. */
 export async function isDatabaseEmpty(handle: Db): Promise<boolean> {
-  const row = await handle.db.selectFrom('adminUnits').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const row = await handle.db
+    .selectFrom('adminUnits')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(row.n) === 0;
 }
 
@@ -46,7 +85,10 @@ export async function isDatabaseEmpty(handle: Db): Promise<boolean> {
  * `population: false`) the deterministic household survey data. The same function serves `npm start`, the tests,
  * the e2e journeys and the benchmarks.
  */
-export async function seedDemo(handle: Db, options: { now?: Date; population?: boolean } = {}): Promise<DemoSeedResult> {
+export async function seedDemo(
+  handle: Db,
+  options: { now?: Date; population?: boolean } = {},
+): Promise<DemoSeedResult> {
   const now = options.now ?? new Date();
   const nowIso = now.toISOString();
   // One hash for all demo accounts: argon2id is deliberately slow, and start-up should take seconds.
@@ -72,11 +114,24 @@ export async function seedDemo(handle: Db, options: { now?: Date; population?: b
         })
         .returning('id')
         .executeTakeFirstOrThrow();
-      await trx.insertInto('userScopes').values(account.scopeUnitIds.map((unitId) => ({ userId: id, unitId }))).execute();
+      await trx
+        .insertInto('userScopes')
+        .values(account.scopeUnitIds.map((unitId) => ({ userId: id, unitId })))
+        .execute();
     }
     await trx
       .insertInto('auditLog')
-      .values({ at: nowIso, actorId: null, actorName: 'system', action: 'demo.seed', entity: 'database', entityId: null, before: null, after: JSON.stringify({ accounts: accounts.length }), ip: null })
+      .values({
+        at: nowIso,
+        actorId: null,
+        actorName: 'system',
+        action: 'demo.seed',
+        entity: 'database',
+        entityId: null,
+        before: null,
+        after: JSON.stringify({ accounts: accounts.length }),
+        ip: null,
+      })
       .execute();
     return { city, accounts: accounts.map(({ scopeUnitIds: _s, ...a }) => a) };
   });

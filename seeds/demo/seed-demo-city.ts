@@ -36,7 +36,13 @@ interface Period {
 
 async function insertUnit(
   db: Kysely<Database>,
-  unit: { level: AdminLevel; code: string | null; localCode?: string | null; isDemo: boolean; nowIso: string },
+  unit: {
+    level: AdminLevel;
+    code: string | null;
+    localCode?: string | null;
+    isDemo: boolean;
+    nowIso: string;
+  },
   periods: Period[],
 ): Promise<number> {
   const last = periods[periods.length - 1];
@@ -67,9 +73,13 @@ async function insertUnit(
 
 /** The demo hamlet names of an old ward: the real ones where known, else "Khu phố n" (wards) or "Ấp n" (communes). */
 export function demoHamletNames(ward: (typeof OLD_WARDS)[number]): Array<{ name: string; isDemo: boolean }> {
-  if (ward.knownHamlets.length > 0) return ward.knownHamlets.map((n) => ({ name: `Khu phố ${n}`, isDemo: false }));
+  if (ward.knownHamlets.length > 0)
+    return ward.knownHamlets.map((n) => ({ name: `Khu phố ${n}`, isDemo: false }));
   const prefix = ward.type === 'commune' ? 'Ấp' : 'Khu phố';
-  return Array.from({ length: ward.demoHamletCount }, (_, i) => ({ name: `${prefix} ${i + 1}`, isDemo: true }));
+  return Array.from({ length: ward.demoHamletCount }, (_, i) => ({
+    name: `${prefix} ${i + 1}`,
+    isDemo: true,
+  }));
 }
 
 /**
@@ -81,22 +91,62 @@ export function demoHamletNames(ward: (typeof OLD_WARDS)[number]): Array<{ name:
 export async function seedDemoCity(db: Kysely<Database>, nowIso: string): Promise<DemoCity> {
   const base = { isDemo: false, nowIso };
   const oldProvinceId = await insertUnit(db, { ...base, level: 'province', code: OLD_PROVINCE.code }, [
-    { name: OLD_PROVINCE.name, type: OLD_PROVINCE.type, parentId: null, validFrom: HISTORIC_START, validTo: OLD_LAST_DAY, reason: 'created' },
+    {
+      name: OLD_PROVINCE.name,
+      type: OLD_PROVINCE.type,
+      parentId: null,
+      validFrom: HISTORIC_START,
+      validTo: OLD_LAST_DAY,
+      reason: 'created',
+    },
   ]);
   const oldCityId = await insertUnit(db, { ...base, level: 'district', code: OLD_CITY.code }, [
-    { name: OLD_CITY.name, type: OLD_CITY.type, parentId: oldProvinceId, validFrom: HISTORIC_START, validTo: OLD_LAST_DAY, reason: 'created' },
+    {
+      name: OLD_CITY.name,
+      type: OLD_CITY.type,
+      parentId: oldProvinceId,
+      validFrom: HISTORIC_START,
+      validTo: OLD_LAST_DAY,
+      reason: 'created',
+    },
   ]);
   const newProvinceId = await insertUnit(db, { ...base, level: 'province', code: NEW_PROVINCE.code }, [
-    { name: NEW_PROVINCE.name, type: NEW_PROVINCE.type, parentId: null, validFrom: REFORM_DATE, validTo: null, reason: 'created' },
+    {
+      name: NEW_PROVINCE.name,
+      type: NEW_PROVINCE.type,
+      parentId: null,
+      validFrom: REFORM_DATE,
+      validTo: null,
+      reason: 'created',
+    },
   ]);
-  const lineage: Array<{ fromUnitId: number; toUnitId: number; mergeType: 'full' | 'partial'; effectiveDate: string; note: string | null }> = [
-    { fromUnitId: oldProvinceId, toUnitId: newProvinceId, mergeType: 'full', effectiveDate: REFORM_DATE, note: null },
+  const lineage: Array<{
+    fromUnitId: number;
+    toUnitId: number;
+    mergeType: 'full' | 'partial';
+    effectiveDate: string;
+    note: string | null;
+  }> = [
+    {
+      fromUnitId: oldProvinceId,
+      toUnitId: newProvinceId,
+      mergeType: 'full',
+      effectiveDate: REFORM_DATE,
+      note: null,
+    },
   ];
 
   const newWardIds = new Map<string, number>();
   for (const ward of NEW_WARDS) {
     const id = await insertUnit(db, { ...base, level: 'commune', code: ward.code }, [
-      { name: ward.name, type: 'ward', parentId: newProvinceId, validFrom: REFORM_DATE, validTo: null, reason: 'created' },
+      {
+        name: ward.name,
+        type: 'ward',
+        parentId: newProvinceId,
+        validFrom: REFORM_DATE,
+        validTo: null,
+        reason: 'created',
+      },
     ]);
     newWardIds.set(ward.code, id);
   }
@@ -105,11 +155,24 @@ export async function seedDemoCity(db: Kysely<Database>, nowIso: string): Promis
   const hamletIds = new Map<string, number>();
   for (const ward of OLD_WARDS) {
     const wardId = await insertUnit(db, { ...base, level: 'commune', code: ward.code }, [
-      { name: ward.name, type: ward.type, parentId: oldCityId, validFrom: HISTORIC_START, validTo: OLD_LAST_DAY, reason: 'created' },
+      {
+        name: ward.name,
+        type: ward.type,
+        parentId: oldCityId,
+        validFrom: HISTORIC_START,
+        validTo: OLD_LAST_DAY,
+        reason: 'created',
+      },
     ]);
     oldWardIds.set(ward.code, wardId);
     for (const successor of ward.became) {
-      lineage.push({ fromUnitId: wardId, toUnitId: newWardIds.get(successor.code)!, mergeType: successor.mergeType, effectiveDate: REFORM_DATE, note: null });
+      lineage.push({
+        fromUnitId: wardId,
+        toUnitId: newWardIds.get(successor.code)!,
+        mergeType: successor.mergeType,
+        effectiveDate: REFORM_DATE,
+        note: null,
+      });
     }
     // Each hamlet goes to one successor: in a split, the first `hamletShare` hamlets go to the first successor, and so on.
     const successorOf = (index: number): string => {
@@ -128,9 +191,22 @@ export async function seedDemoCity(db: Kysely<Database>, nowIso: string): Promis
       const newName = becomesNeighbourhood ? hamlet.name.replace(/^Ấp /, 'Khu phố ') : hamlet.name;
       const id = await insertUnit(
         db,
-        { level: 'hamlet', code: null, localCode: `${ward.code}-${String(index + 1).padStart(2, '0')}`, isDemo: hamlet.isDemo, nowIso },
+        {
+          level: 'hamlet',
+          code: null,
+          localCode: `${ward.code}-${String(index + 1).padStart(2, '0')}`,
+          isDemo: hamlet.isDemo,
+          nowIso,
+        },
         [
-          { name: hamlet.name, type: oldType, parentId: wardId, validFrom: DEMO_HAMLETS_FROM, validTo: OLD_LAST_DAY, reason: 'created' },
+          {
+            name: hamlet.name,
+            type: oldType,
+            parentId: wardId,
+            validFrom: DEMO_HAMLETS_FROM,
+            validTo: OLD_LAST_DAY,
+            reason: 'created',
+          },
           {
             name: newName,
             type: 'neighbourhood',

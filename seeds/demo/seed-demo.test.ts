@@ -18,7 +18,9 @@ async function unitsValidOn(date: string, level: string) {
     .select(['adminUnitPeriods.name', 'adminUnitPeriods.parentId', 'adminUnitPeriods.type'])
     .where('adminUnits.level', '=', level as 'hamlet')
     .where('adminUnitPeriods.validFrom', '<=', date)
-    .where((eb) => eb.or([eb('adminUnitPeriods.validTo', 'is', null), eb('adminUnitPeriods.validTo', '>=', date)]))
+    .where((eb) =>
+      eb.or([eb('adminUnitPeriods.validTo', 'is', null), eb('adminUnitPeriods.validTo', '>=', date)]),
+    )
     .execute();
 }
 
@@ -28,8 +30,12 @@ describe('the demo seed', () => {
   });
 
   it('has the 12 old units before the reform and the 7 new wards after it', async () => {
-    expect((await unitsValidOn('2025-06-30', 'commune')).map((u) => u.name).sort()).toEqual(OLD_WARDS.map((w) => w.name).sort());
-    expect((await unitsValidOn('2025-07-01', 'commune')).map((u) => u.name).sort()).toEqual(NEW_WARDS.map((w) => w.name).sort());
+    expect((await unitsValidOn('2025-06-30', 'commune')).map((u) => u.name).sort()).toEqual(
+      OLD_WARDS.map((w) => w.name).sort(),
+    );
+    expect((await unitsValidOn('2025-07-01', 'commune')).map((u) => u.name).sort()).toEqual(
+      NEW_WARDS.map((w) => w.name).sort(),
+    );
   });
 
   it('moves every hamlet to exactly one new ward, so a split is never double-counted', async () => {
@@ -42,7 +48,11 @@ describe('the demo seed', () => {
 
   it('splits Thái Hòa between Tân Khánh and Tân Đông Hiệp as partial lineage', async () => {
     const thaiHoa = seeded.city.oldWardIds.get('25939')!;
-    const links = await t.db.selectFrom('unitLineage').selectAll().where('fromUnitId', '=', thaiHoa).execute();
+    const links = await t.db
+      .selectFrom('unitLineage')
+      .selectAll()
+      .where('fromUnitId', '=', thaiHoa)
+      .execute();
     expect(links.map((l) => [l.toUnitId, l.mergeType]).sort()).toEqual(
       [
         [seeded.city.newWardIds.get('25891'), 'partial'],

@@ -14,9 +14,13 @@ let url: string;
 /** Runs `npm run cli -- …` as a user would, against the test database; never throws, returns code and output. */
 async function cli(...args: string[]) {
   try {
-    const { stdout, stderr } = await run(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'server/cli/main.ts', ...args], {
-      env: { ...process.env, DATABASE_URL: url, LANG: 'C' },
-    });
+    const { stdout, stderr } = await run(
+      process.execPath,
+      ['node_modules/tsx/dist/cli.mjs', 'server/cli/main.ts', ...args],
+      {
+        env: { ...process.env, DATABASE_URL: url, LANG: 'C' },
+      },
+    );
     return { code: 0, out: stdout + stderr };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };
@@ -51,10 +55,36 @@ describe('the command line', () => {
     expect((await cli('db', 'migrate')).code).toBe(0);
     expect((await cli('demo', 'seed')).code).toBe(0);
     expect((await cli('demo', 'seed')).code).toBe(1); // not into a database that has data
-    const created = await cli('users', 'create', '--username', 'canbo.vinhtan', '--name', 'Cán bộ Vĩnh Tân', '--role', 'commune_officer', '--scope', '25912', '--password', 'matkhau-dai-12');
+    const created = await cli(
+      'users',
+      'create',
+      '--username',
+      'canbo.vinhtan',
+      '--name',
+      'Cán bộ Vĩnh Tân',
+      '--role',
+      'commune_officer',
+      '--scope',
+      '25912',
+      '--password',
+      'matkhau-dai-12',
+    );
     expect(created.code).toBe(0);
     expect(created.out).toContain('canbo.vinhtan');
-    const duplicate = await cli('users', 'create', '--username', 'canbo.vinhtan', '--name', 'X', '--role', 'viewer', '--scope', '25912', '--password', 'matkhau-dai-12');
+    const duplicate = await cli(
+      'users',
+      'create',
+      '--username',
+      'canbo.vinhtan',
+      '--name',
+      'X',
+      '--role',
+      'viewer',
+      '--scope',
+      '25912',
+      '--password',
+      'matkhau-dai-12',
+    );
     expect(duplicate.code).toBe(1);
     expect(duplicate.out).toContain('USERNAME_TAKEN');
     const file = path.join(dir, TEST_ENGINE === 'sqlite' ? 'backup.db' : 'backup.dump');
@@ -65,7 +95,10 @@ describe('the command line', () => {
 
   it('reports a malformed import file by row and writes nothing', async () => {
     const file = path.join(dir, 'bad.csv');
-    fs.writeFileSync(file, 'province_code,province_name,ward_code,ward_name,ward_type\n79,Thành phố Hồ Chí Minh,26734,Phường Mới,Khu\n');
+    fs.writeFileSync(
+      file,
+      'province_code,province_name,ward_code,ward_name,ward_type\n79,Thành phố Hồ Chí Minh,26734,Phường Mới,Khu\n',
+    );
     const res = await cli('units', 'import', file);
     expect(res.code).toBe(1);
     expect(res.out).toMatch(/dòng 2/);

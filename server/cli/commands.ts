@@ -38,13 +38,22 @@ export async function backupDatabase(db: Db, file: string): Promise<void> {
   await promisify(execFile)('pg_dump', ['--format=custom', `--file=${file}`, db.url]);
 }
 
-export async function runCommand(topic: Exclude<HelpTopic, 'main'>, args: string[], options: Options, lang: Lang): Promise<number> {
+export async function runCommand(
+  topic: Exclude<HelpTopic, 'main'>,
+  args: string[],
+  options: Options,
+  lang: Lang,
+): Promise<number> {
   switch (topic) {
     case 'db migrate': {
       const db = createDatabase(readEnv().DATABASE_URL);
       try {
         const applied = await migrateToLatest(db);
-        say(lang, `Đã cập nhật cấu trúc: ${applied.length} bước mới.`, `Schema up to date: ${applied.length} new migrations.`);
+        say(
+          lang,
+          `Đã cập nhật cấu trúc: ${applied.length} bước mới.`,
+          `Schema up to date: ${applied.length} new migrations.`,
+        );
       } finally {
         await db.close();
       }
@@ -63,11 +72,19 @@ export async function runCommand(topic: Exclude<HelpTopic, 'main'>, args: string
     case 'demo seed':
       return withDb(async (db) => {
         if (!(await isDatabaseEmpty(db))) {
-          say(lang, 'Cơ sở dữ liệu đã có dữ liệu; không nạp dữ liệu mẫu.', 'The database is not empty; the demo was not loaded.');
+          say(
+            lang,
+            'Cơ sở dữ liệu đã có dữ liệu; không nạp dữ liệu mẫu.',
+            'The database is not empty; the demo was not loaded.',
+          );
           return 1;
         }
         const { accounts } = await seedDemo(db);
-        say(lang, `Đã nạp dữ liệu mẫu, ${accounts.length} tài khoản.`, `Demo loaded, ${accounts.length} accounts.`);
+        say(
+          lang,
+          `Đã nạp dữ liệu mẫu, ${accounts.length} tài khoản.`,
+          `Demo loaded, ${accounts.length} accounts.`,
+        );
         return 0;
       });
     case 'units import':

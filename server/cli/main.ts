@@ -23,7 +23,8 @@ const { values, positionals } = parseArgs({
   },
 });
 const lang: 'vi' | 'en' =
-  values.lang === 'en' || (values.lang === undefined && /^en/i.test(process.env.LANG ?? '') && !/^vi/i.test(process.env.LANG ?? ''))
+  values.lang === 'en' ||
+  (values.lang === undefined && /^en/i.test(process.env.LANG ?? '') && !/^vi/i.test(process.env.LANG ?? ''))
     ? 'en'
     : 'vi';
 const topic = positionals.slice(0, 2).join(' ');

@@ -17,24 +17,44 @@ interface RowError {
 
 function describe(error: RowError, lang: Lang): string {
   const text = error[lang];
-  const where = [error.row ? (lang === 'vi' ? `dòng ${error.row}` : `row ${error.row}`) : '', error.column ? (lang === 'vi' ? `cột ${error.column}` : `column ${error.column}`) : '']
+  const where = [
+    error.row ? (lang === 'vi' ? `dòng ${error.row}` : `row ${error.row}`) : '',
+    error.column ? (lang === 'vi' ? `cột ${error.column}` : `column ${error.column}`) : '',
+  ]
     .filter(Boolean)
     .join(', ');
   return where ? `  ${where}: ${text}` : `  ${text}`;
 }
 
-export async function runUnitsImport(withDb: <T>(fn: (db: Db) => Promise<T>) => Promise<T>, args: string[], options: Options, lang: Lang): Promise<number> {
+export async function runUnitsImport(
+  withDb: <T>(fn: (db: Db) => Promise<T>) => Promise<T>,
+  args: string[],
+  options: Options,
+  lang: Lang,
+): Promise<number> {
   const file = args[0];
   if (!file || !fs.existsSync(file)) {
-    console.error(lang === 'vi' ? `Không tìm thấy tệp: ${file ?? '(chưa nhập)'}` : `File not found: ${file ?? '(none given)'}`);
+    console.error(
+      lang === 'vi'
+        ? `Không tìm thấy tệp: ${file ?? '(chưa nhập)'}`
+        : `File not found: ${file ?? '(none given)'}`,
+    );
     return 2;
   }
   return withDb(async (db) => {
     try {
-      const report = await importUnitsFile(db, file, { actor: null, now: new Date(), dryRun: options['dry-run'] === true });
+      const report = await importUnitsFile(db, file, {
+        actor: null,
+        now: new Date(),
+        dryRun: options['dry-run'] === true,
+      });
       const errors = (report.errors ?? []) as RowError[];
       if (errors.length > 0) {
-        console.error(lang === 'vi' ? `Tệp có ${errors.length} lỗi; không ghi gì:` : `The file has ${errors.length} errors; nothing was written:`);
+        console.error(
+          lang === 'vi'
+            ? `Tệp có ${errors.length} lỗi; không ghi gì:`
+            : `The file has ${errors.length} errors; nothing was written:`,
+        );
         for (const e of errors.slice(0, 50)) console.error(describe(e, lang));
         return 1;
       }

@@ -27,7 +27,11 @@ async function resolveScopes(db: Db, scopes: string[]): Promise<number[]> {
   return ids;
 }
 
-export async function runUsersCreate(withDb: <T>(fn: (db: Db) => Promise<T>) => Promise<T>, options: Options, lang: Lang): Promise<number> {
+export async function runUsersCreate(
+  withDb: <T>(fn: (db: Db) => Promise<T>) => Promise<T>,
+  options: Options,
+  lang: Lang,
+): Promise<number> {
   const role = String(options.role ?? '');
   if (!options.username || !options.name || !(ROLES as readonly string[]).includes(role)) {
     console.error(
@@ -39,7 +43,9 @@ export async function runUsersCreate(withDb: <T>(fn: (db: Db) => Promise<T>) => 
   }
   const password = typeof options.password === 'string' ? options.password : process.env.KPS_PASSWORD;
   if (!password) {
-    console.error(lang === 'vi' ? 'Cần --password hoặc biến KPS_PASSWORD.' : '--password or KPS_PASSWORD is required.');
+    console.error(
+      lang === 'vi' ? 'Cần --password hoặc biến KPS_PASSWORD.' : '--password or KPS_PASSWORD is required.',
+    );
     return 2;
   }
   const scopes = (Array.isArray(options.scope) ? options.scope : []).map(String);
@@ -47,10 +53,20 @@ export async function runUsersCreate(withDb: <T>(fn: (db: Db) => Promise<T>) => 
     try {
       const user = await createUser(
         db,
-        { username: String(options.username), displayName: String(options.name), password, role: role as Role, scopeUnitIds: await resolveScopes(db, scopes) },
+        {
+          username: String(options.username),
+          displayName: String(options.name),
+          password,
+          role: role as Role,
+          scopeUnitIds: await resolveScopes(db, scopes),
+        },
         { actor: null, now: new Date() },
       );
-      console.log(lang === 'vi' ? `Đã tạo tài khoản ${user.username} (id ${user.id}).` : `Created account ${user.username} (id ${user.id}).`);
+      console.log(
+        lang === 'vi'
+          ? `Đã tạo tài khoản ${user.username} (id ${user.id}).`
+          : `Created account ${user.username} (id ${user.id}).`,
+      );
       return 0;
     } catch (error) {
       if (error instanceof AppError) {

@@ -28,7 +28,10 @@ export const DEFAULT_SQLITE_PATH = './data/khuphoso.db';
 export function createDatabase(url: string = DEFAULT_SQLITE_PATH): Db {
   if (/^postgres(ql)?:\/\//.test(url)) {
     const pool = new pg.Pool({ connectionString: url, max: 10 });
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()] });
+    const db = new Kysely<Database>({
+      dialect: new PostgresDialect({ pool }),
+      plugins: [new CamelCasePlugin()],
+    });
     return { db, dialect: 'postgres', pool, url, close: () => db.destroy() };
   }
   const file = url.replace(/^sqlite:(\/\/)?/, '');

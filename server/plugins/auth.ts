@@ -16,11 +16,23 @@ export async function loadActor(handle: Db, token: string, nowIso: string): Prom
   const row = await handle.db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.userId')
-    .select(['sessions.id as sessionId', 'sessions.expiresAt', 'users.id', 'users.username', 'users.displayName', 'users.role', 'users.isActive'])
+    .select([
+      'sessions.id as sessionId',
+      'sessions.expiresAt',
+      'users.id',
+      'users.username',
+      'users.displayName',
+      'users.role',
+      'users.isActive',
+    ])
     .where('sessions.id', '=', sessionId)
     .executeTakeFirst();
   if (!row || row.expiresAt <= nowIso || !row.isActive) return null;
-  const scopes = await handle.db.selectFrom('userScopes').select('unitId').where('userId', '=', row.id).execute();
+  const scopes = await handle.db
+    .selectFrom('userScopes')
+    .select('unitId')
+    .where('userId', '=', row.id)
+    .execute();
   const scopeUnitIds = scopes.map((s) => s.unitId);
   return {
     id: row.id,

@@ -9,8 +9,17 @@ export interface FieldError {
   message: string;
 }
 
-function send(reply: FastifyReply, request: FastifyRequest, code: ErrorCode, status: number, details: object = {}, params = {}) {
-  return reply.status(status).send({ code, message: localiseError(code, request.locale ?? 'vi', params), details });
+function send(
+  reply: FastifyReply,
+  request: FastifyRequest,
+  code: ErrorCode,
+  status: number,
+  details: object = {},
+  params = {},
+) {
+  return reply
+    .status(status)
+    .send({ code, message: localiseError(code, request.locale ?? 'vi', params), details });
 }
 
 /** Turns zod issues into one entry per bad field, with the path written as `body.scope[0]`. */
@@ -22,7 +31,8 @@ export function fieldErrorsFromZod(
   for (const issue of issues) {
     const base = [prefix, ...issue.path.map(String)].filter(Boolean).join('.');
     if (issue.code === 'unrecognized_keys' && issue.keys) {
-      for (const key of issue.keys) out.push({ field: base ? `${base}.${key}` : key, issue: 'unknown_field', message: issue.message });
+      for (const key of issue.keys)
+        out.push({ field: base ? `${base}.${key}` : key, issue: 'unknown_field', message: issue.message });
     } else {
       out.push({ field: base, issue: issue.code, message: issue.message });
     }
@@ -41,16 +51,24 @@ export function registerErrorHandling(app: FastifyInstance): void {
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
       const context = (error as { validationContext?: string }).validationContext ?? 'body';
-      const fields: FieldError[] = error.validation.map((v) => {
-        // fastify-type-provider-zod 7 puts the zod issue code in `keyword` and its extra fields (keys) in `params`.
-        const params = v.params as { keys?: string[] } | undefined;
-        const path = v.instancePath.replace(/^\//, '').replace(/\//g, '.');
-        const keys = v.keyword === 'unrecognized_keys' ? params?.keys : undefined;
-        if (keys?.length) {
-          return keys.map((k) => ({ field: [context, path, k].filter(Boolean).join('.'), issue: 'unknown_field', message: v.message ?? '' }));
-        }
-        return [{ field: [context, path].filter(Boolean).join('.'), issue: v.keyword, message: v.message ?? '' }];
-      }).flat();
+      const fields: FieldError[] = error.validation
+        .map((v) => {
+          // fastify-type-provider-zod 7 puts the zod issue code in `keyword` and its extra fields (keys) in `params`.
+          const params = v.params as { keys?: string[] } | undefined;
+          const path = v.instancePath.replace(/^\//, '').replace(/\//g, '.');
+          const keys = v.keyword === 'unrecognized_keys' ? params?.keys : undefined;
+          if (keys?.length) {
+            return keys.map((k) => ({
+              field: [context, path, k].filter(Boolean).join('.'),
+              issue: 'unknown_field',
+              message: v.message ?? '',
+            }));
+          }
+          return [
+            { field: [context, path].filter(Boolean).join('.'), issue: v.keyword, message: v.message ?? '' },
+          ];
+        })
+        .flat();
       const unknown = fields.find((f) => f.issue === 'unknown_field');
       if (unknown && fields.every((f) => f.issue === 'unknown_field')) {
         return send(reply, request, 'UNKNOWN_FIELD', 400, { fields }, { field: unknown.field });
@@ -60,7 +78,11 @@ export function registerErrorHandling(app: FastifyInstance): void {
     if (error instanceof ZodError) {
       return send(reply, request, 'VALIDATION_FAILED', 400, { fields: fieldErrorsFromZod(error.issues) });
     }
-    if (error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || error instanceof SyntaxError) {
+    if (
+      error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' ||
+      error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' ||
+      error instanceof SyntaxError
+    ) {
       return send(reply, request, 'INVALID_JSON', 400);
     }
     if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || error.statusCode === 413) {

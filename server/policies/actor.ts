@@ -14,7 +14,13 @@ export interface Actor {
   sessionId: string;
 }
 
-export const ROLES = ['city_admin', 'commune_officer', 'hamlet_head', 'team_member', 'viewer'] as const satisfies readonly Role[];
+export const ROLES = [
+  'city_admin',
+  'commune_officer',
+  'hamlet_head',
+  'team_member',
+  'viewer',
+] as const satisfies readonly Role[];
 
 /** Throws AUTH_REQUIRED when nobody is logged in; otherwise returns the actor. */
 export function requireActor(actor: Actor | null | undefined): Actor {

@@ -38,7 +38,10 @@ export async function assertUnitInScope(handle: Db, actor: Actor, unitId: number
  * A SQL filter keeping only rows whose unit column is in the actor's subtree; for list queries, so that scoping
  * happens in the database rather than after loading rows. `ids` comes from scopeUnitIds.
  */
-export function whereWithinScope(column: Expression<number | null>, ids: Set<number> | null): Expression<SqlBool> {
+export function whereWithinScope(
+  column: Expression<number | null>,
+  ids: Set<number> | null,
+): Expression<SqlBool> {
   if (ids === null) return sql<SqlBool>`1 = 1`;
   if (ids.size === 0) return sql<SqlBool>`1 = 0`;
   return sql<SqlBool>`${column} in (${sql.join([...ids].map((id) => sql`${id}`))})`;

@@ -36,7 +36,11 @@ export async function up(db: MigrationDb): Promise<void> {
     .addColumn('valid_to', 'text')
     .addColumn('reason', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('admin_unit_periods_unit_ix').on('admin_unit_periods').column('unit_id').execute();
+  await db.schema
+    .createIndex('admin_unit_periods_unit_ix')
+    .on('admin_unit_periods')
+    .column('unit_id')
+    .execute();
   await db.schema
     .createIndex('admin_unit_periods_parent_ix')
     .on('admin_unit_periods')
@@ -103,11 +107,23 @@ export async function up(db: MigrationDb): Promise<void> {
     .addColumn('ip', 'text')
     .execute();
   await db.schema.createIndex('audit_log_at_ix').on('audit_log').column('at').execute();
-  await db.schema.createIndex('audit_log_entity_ix').on('audit_log').columns(['entity', 'entity_id']).execute();
+  await db.schema
+    .createIndex('audit_log_entity_ix')
+    .on('audit_log')
+    .columns(['entity', 'entity_id'])
+    .execute();
 }
 
 export async function down(db: MigrationDb): Promise<void> {
-  for (const table of ['audit_log', 'sessions', 'user_scopes', 'users', 'unit_lineage', 'admin_unit_periods', 'admin_units']) {
+  for (const table of [
+    'audit_log',
+    'sessions',
+    'user_scopes',
+    'users',
+    'unit_lineage',
+    'admin_unit_periods',
+    'admin_units',
+  ]) {
     await db.schema.dropTable(table).ifExists().execute();
   }
 }

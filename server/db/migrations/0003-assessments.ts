@@ -13,7 +13,12 @@ export async function up(db: MigrationDb): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('published_at', 'text')
     .execute();
-  await db.schema.createIndex('criteria_sets_code_version_uq').on('criteria_sets').columns(['code', 'version']).unique().execute();
+  await db.schema
+    .createIndex('criteria_sets_code_version_uq')
+    .on('criteria_sets')
+    .columns(['code', 'version'])
+    .unique()
+    .execute();
 
   // A stored snapshot is never updated: later changes to data or criteria produce new rows.
   await withId(db, db.schema.createTable('assessments'))
@@ -35,7 +40,11 @@ export async function up(db: MigrationDb): Promise<void> {
     .columns(['unit_id', 'assessment_date', 'criteria_set_id', 'fingerprint'])
     .unique()
     .execute();
-  await db.schema.createIndex('assessments_unit_ix').on('assessments').columns(['unit_id', 'computed_at']).execute();
+  await db.schema
+    .createIndex('assessments_unit_ix')
+    .on('assessments')
+    .columns(['unit_id', 'computed_at'])
+    .execute();
 
   await db.schema
     .createTable('pilot_hamlets')

@@ -43,7 +43,11 @@ export async function descendantsOn(db: Q, rootId: number, date: string): Promis
     from sub join admin_units u on u.id = sub.id
     join admin_unit_periods p on p.unit_id = u.id and p.valid_from <= ${date} and (p.valid_to is null or p.valid_to >= ${date})
     where u.id <> ${rootId}`.execute(db);
-  return rows.map((r) => ({ ...r, id: Number(r.id), parentId: r.parentId === null ? null : Number(r.parentId) }));
+  return rows.map((r) => ({
+    ...r,
+    id: Number(r.id),
+    parentId: r.parentId === null ? null : Number(r.parentId),
+  }));
 }
 
 export async function listPilots(db: Q, wardId: number) {
@@ -55,7 +59,10 @@ export async function listPilotIds(db: Q): Promise<Set<number>> {
   return new Set(rows.map((r) => r.hamletId));
 }
 
-export async function insertPilot(db: Q, row: { hamletId: number; wardId: number; markedBy: number; markedAt: string }) {
+export async function insertPilot(
+  db: Q,
+  row: { hamletId: number; wardId: number; markedBy: number; markedAt: string },
+) {
   await db.insertInto('pilotHamlets').values(row).execute();
 }
 
@@ -86,14 +93,36 @@ export async function provinceIdsOn(db: Q, date: string): Promise<number[]> {
   return rows.map((r) => r.id);
 }
 
-const SNAPSHOT_COLUMNS = ['a.id', 'a.unitId', 'a.assessmentDate', 'a.criteriaSetId', 'a.meetsStandard', 'a.met', 'a.applicable', 'a.result', 'a.computedAt', 'a.computedBy', 'c.code as criteriaSetCode', 'c.version as criteriaSetVersion', 'c.name as criteriaSetName'] as const;
+const SNAPSHOT_COLUMNS = [
+  'a.id',
+  'a.unitId',
+  'a.assessmentDate',
+  'a.criteriaSetId',
+  'a.meetsStandard',
+  'a.met',
+  'a.applicable',
+  'a.result',
+  'a.computedAt',
+  'a.computedBy',
+  'c.code as criteriaSetCode',
+  'c.version as criteriaSetVersion',
+  'c.name as criteriaSetName',
+] as const;
 
-function parseSnapshot<T extends { result: string; meetsStandard: number }>(row: T): Omit<T, 'result' | 'meetsStandard'> & { result: unknown; meetsStandard: boolean } {
+function parseSnapshot<T extends { result: string; meetsStandard: number }>(
+  row: T,
+): Omit<T, 'result' | 'meetsStandard'> & { result: unknown; meetsStandard: boolean } {
   const { result, meetsStandard, ...rest } = row;
   return { ...rest, meetsStandard: meetsStandard === 1, result: JSON.parse(result) as unknown };
 }
 
-export async function findSnapshot(db: Q, unitId: number, date: string, criteriaSetId: number, fingerprint: string) {
+export async function findSnapshot(
+  db: Q,
+  unitId: number,
+  date: string,
+  criteriaSetId: number,
+  fingerprint: string,
+) {
   const row = await db
     .selectFrom('assessments as a')
     .innerJoin('criteriaSets as c', 'c.id', 'a.criteriaSetId')
@@ -121,7 +150,17 @@ export async function listSnapshots(db: Q, unitId: number) {
   const rows = await db
     .selectFrom('assessments as a')
     .innerJoin('criteriaSets as c', 'c.id', 'a.criteriaSetId')
-    .select(['a.id', 'a.assessmentDate', 'a.criteriaSetId', 'a.meetsStandard', 'a.met', 'a.applicable', 'a.computedAt', 'c.code as criteriaSetCode', 'c.version as criteriaSetVersion'])
+    .select([
+      'a.id',
+      'a.assessmentDate',
+      'a.criteriaSetId',
+      'a.meetsStandard',
+      'a.met',
+      'a.applicable',
+      'a.computedAt',
+      'c.code as criteriaSetCode',
+      'c.version as criteriaSetVersion',
+    ])
     .where('a.unitId', '=', unitId)
     .orderBy('a.computedAt', 'desc')
     .orderBy('a.id', 'desc')
@@ -129,7 +168,10 @@ export async function listSnapshots(db: Q, unitId: number) {
   return rows.map((r) => ({ ...r, meetsStandard: r.meetsStandard === 1 }));
 }
 
-export async function insertSnapshot(db: Q, row: Omit<import('kysely').Insertable<Database['assessments']>, 'id'>): Promise<number> {
+export async function insertSnapshot(
+  db: Q,
+  row: Omit<import('kysely').Insertable<Database['assessments']>, 'id'>,
+): Promise<number> {
   const { id } = await db.insertInto('assessments').values(row).returning('id').executeTakeFirstOrThrow();
   return id;
 }

@@ -17,21 +17,30 @@ export interface ScoreContext {
   now: Date;
 }
 
-
 /** The unit as it was on the date, in scope, or the right error: 404 unknown, 403 out of scope, 400 not yet/no longer existing. */
 export async function loadUnitOn(handle: Db, actor: Actor, unitId: number, date: string) {
   const unit = await repo.findUnit(handle.db, unitId);
   if (!unit) throw new AppError('UNIT_NOT_FOUND');
   await assertUnitInScope(handle, actor, unitId);
   const onDate = await repo.findUnitOn(handle.db, unitId, date);
-  if (!onDate) throw new AppError('UNIT_NOT_VALID_ON_DATE', { validFrom: unit.validFrom, validTo: unit.validTo }, { date });
+  if (!onDate)
+    throw new AppError(
+      'UNIT_NOT_VALID_ON_DATE',
+      { validFrom: unit.validFrom, validTo: unit.validTo },
+      { date },
+    );
   return onDate;
 }
 
 /** The criteria set asked for, or the published one in force on the date. */
 export async function resolveSet(handle: Db, date: string, criteriaSetId?: number) {
-  const row = criteriaSetId ? await setsRepo.findCriteriaSet(handle.db, criteriaSetId) : await setsRepo.findSetInForce(handle.db, date);
-  if (!row) throw criteriaSetId ? new AppError('CRITERIA_SET_NOT_FOUND') : new AppError('NO_CRITERIA_SET_FOR_DATE', {}, { date });
+  const row = criteriaSetId
+    ? await setsRepo.findCriteriaSet(handle.db, criteriaSetId)
+    : await setsRepo.findSetInForce(handle.db, date);
+  if (!row)
+    throw criteriaSetId
+      ? new AppError('CRITERIA_SET_NOT_FOUND')
+      : new AppError('NO_CRITERIA_SET_FOR_DATE', {}, { date });
   return { row, definition: JSON.parse(row.definition) as CriteriaSetDefinition };
 }
 
@@ -55,26 +64,54 @@ export interface Scorecard {
 }
 
 /** Scores a hamlet, ward or city on a date, live (nothing stored). */
-export async function computeScorecard(handle: Db, ctx: ScoreContext, unitId: number, dateIn?: string, criteriaSetId?: number): Promise<Scorecard> {
+export async function computeScorecard(
+  handle: Db,
+  ctx: ScoreContext,
+  unitId: number,
+  dateIn?: string,
+  criteriaSetId?: number,
+): Promise<Scorecard> {
   const actor = requireActor(ctx.actor);
   const date = dateIn ?? todayIn(ctx.now);
   const unit = await loadUnitOn(handle, actor, unitId, date);
   const { row, definition } = await resolveSet(handle, date, criteriaSetId);
   const hamlets = await hamletsOf(handle, unit, date);
-  const run = await scoreHamlets(handle.db, definition, date, hamlets.map((h) => h.id), dataInstant(date, ctx.now));
-  return { unit, date, criteriaSet: { id: row.id, code: row.code, version: row.version, name: row.name }, run, hamlets };
+  const run = await scoreHamlets(
+    handle.db,
+    definition,
+    date,
+    hamlets.map((h) => h.id),
+    dataInstant(date, ctx.now),
+  );
+  return {
+    unit,
+    date,
+    criteriaSet: { id: row.id, code: row.code, version: row.version, name: row.name },
+    run,
+    hamlets,
+  };
 }
 
 /** The wards (communes) of the caller's city on a date: scope units that are communes, and communes below the others. */
-export async function wardsInScope(handle: Db, actor: Actor, date: string, rootId?: number): Promise<repo.UnitAt[]> {
-  const roots = rootId ? [rootId] : actor.isUnlimited ? await repo.provinceIdsOn(handle.db, date) : actor.scopeUnitIds;
+export async function wardsInScope(
+  handle: Db,
+  actor: Actor,
+  date: string,
+  rootId?: number,
+): Promise<repo.UnitAt[]> {
+  const roots = rootId
+    ? [rootId]
+    : actor.isUnlimited
+      ? await repo.provinceIdsOn(handle.db, date)
+      : actor.scopeUnitIds;
   if (rootId) await assertUnitInScope(handle, actor, rootId);
   const found = new Map<number, repo.UnitAt>();
   for (const root of roots) {
     const self = await repo.findUnitOn(handle.db, root, date);
     if (!self) continue;
     if (self.level === 'commune') found.set(self.id, self);
-    for (const u of await repo.descendantsOn(handle.db, root, date)) if (u.level === 'commune') found.set(u.id, u);
+    for (const u of await repo.descendantsOn(handle.db, root, date))
+      if (u.level === 'commune') found.set(u.id, u);
   }
   return [...found.values()];
 }
@@ -89,24 +126,41 @@ function fingerprintOf(setId: number, run: ScoreRun): string {
  * same fingerprint, so recomputing returns the stored snapshot instead of adding a duplicate. A snapshot is never
  * updated afterwards: later data or criteria changes make new snapshots.
  */
-export async function recordAssessment(handle: Db, ctx: ScoreContext, input: { unitId: number; date: string; criteriaSetId?: number }) {
+export async function recordAssessment(
+  handle: Db,
+  ctx: ScoreContext,
+  input: { unitId: number; date: string; criteriaSetId?: number },
+) {
   const actor = requireRole(ctx.actor, 'city_admin', 'commune_officer', 'hamlet_head');
-  const card = await computeScorecard(handle, { ...ctx, actor }, input.unitId, input.date, input.criteriaSetId);
+  const card = await computeScorecard(
+    handle,
+    { ...ctx, actor },
+    input.unitId,
+    input.date,
+    input.criteriaSetId,
+  );
   const fingerprint = fingerprintOf(card.criteriaSet.id, card.run);
   const at = ctx.now.toISOString();
   return handle.db.transaction().execute(async (trx) => {
     const existing = await repo.findSnapshot(trx, input.unitId, card.date, card.criteriaSet.id, fingerprint);
     if (existing) return { created: false, snapshot: existing };
     const summary = card.unit.level === 'hamlet' ? card.run.hamlets[0].result.overall : null;
-    const result = card.unit.level === 'hamlet'
-      ? { kind: 'hamlet' as const, result: card.run.hamlets[0].result }
-      : { kind: 'rollup' as const, rollup: card.run.rollup, hamlets: card.run.hamlets.map((h) => ({ hamletId: h.hamletId, overall: h.result.overall })) };
+    const result =
+      card.unit.level === 'hamlet'
+        ? { kind: 'hamlet' as const, result: card.run.hamlets[0].result }
+        : {
+            kind: 'rollup' as const,
+            rollup: card.run.rollup,
+            hamlets: card.run.hamlets.map((h) => ({ hamletId: h.hamletId, overall: h.result.overall })),
+          };
     const id = await repo.insertSnapshot(trx, {
       unitId: input.unitId,
       assessmentDate: card.date,
       criteriaSetId: card.criteriaSet.id,
       fingerprint,
-      meetsStandard: summary ? Number(summary.meetsStandard) : Number(card.run.rollup.hamletsMeetingStandard > 0),
+      meetsStandard: summary
+        ? Number(summary.meetsStandard)
+        : Number(card.run.rollup.hamletsMeetingStandard > 0),
       met: summary ? summary.met : card.run.rollup.hamletsMeetingStandard,
       applicable: summary ? summary.applicable : card.run.rollup.hamlets,
       result: JSON.stringify(result),
@@ -114,7 +168,14 @@ export async function recordAssessment(handle: Db, ctx: ScoreContext, input: { u
       computedAt: at,
       computedBy: actor.id,
     });
-    await recordAudit(trx, { actor, action: 'assessment.record', entity: 'assessment', entityId: id, after: { unitId: input.unitId, date: card.date, criteriaSetId: card.criteriaSet.id }, at });
+    await recordAudit(trx, {
+      actor,
+      action: 'assessment.record',
+      entity: 'assessment',
+      entityId: id,
+      after: { unitId: input.unitId, date: card.date, criteriaSetId: card.criteriaSet.id },
+      at,
+    });
     return { created: true, snapshot: (await repo.findSnapshotById(trx, id))! };
   });
 }

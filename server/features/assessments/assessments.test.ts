@@ -20,7 +20,11 @@ let hamletB: number; // Khu phố Khánh Tân (Tân Hiệp), fixture variant SKL
 let tanHiep: number;
 
 async function login(username: string) {
-  const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: DEMO_PASSWORD } });
+  const res = await t.app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { username, password: DEMO_PASSWORD },
+  });
   expect(res.statusCode).toBe(200);
   return sessionCookieFrom(res);
 }
@@ -39,7 +43,8 @@ beforeAll(async () => {
 afterAll(async () => t.close());
 
 const get = (user: string, url: string) => t.app.inject({ method: 'GET', url, cookies: cookies[user] });
-const post = (user: string, url: string, payload: object) => t.app.inject({ method: 'POST', url, payload, cookies: cookies[user] });
+const post = (user: string, url: string, payload: object) =>
+  t.app.inject({ method: 'POST', url, payload, cookies: cookies[user] });
 
 describe('hamlet scorecards computed in SQL', () => {
   it.each([
@@ -52,7 +57,14 @@ describe('hamlet scorecards computed in SQL', () => {
     expect(body.criteriaSet.version).toBe(1);
     for (const [code, want] of Object.entries(expected)) {
       const got = body.result.criteria.find((c: { code: string }) => c.code === code);
-      expect({ code, status: got.status, value: got.value, unknown: got.unknown, gap: got.gap, reason: got.reason }).toEqual({
+      expect({
+        code,
+        status: got.status,
+        value: got.value,
+        unknown: got.unknown,
+        gap: got.gap,
+        reason: got.reason,
+      }).toEqual({
         code,
         status: want.status,
         value: want.value,
@@ -79,7 +91,9 @@ describe('hamlet scorecards computed in SQL', () => {
     const body = res.json();
     expect(body.goal.wards).toBe(7);
     expect(body.wards.map((w: { name: string }) => w.name)).toContain('Phường Tân Hiệp');
-    expect(body.goal.wardsWithStandardHamlet).toBe(body.wards.filter((w: { hamletsMeetingStandard: number }) => w.hamletsMeetingStandard > 0).length);
+    expect(body.goal.wardsWithStandardHamlet).toBe(
+      body.wards.filter((w: { hamletsMeetingStandard: number }) => w.hamletsMeetingStandard > 0).length,
+    );
   });
 
   it('counts the 12 old units as wards before the reform', async () => {
@@ -121,9 +135,15 @@ describe('stored assessments', () => {
   });
 
   it('keeps a stored snapshot unchanged when the data changes later', async () => {
-    const before = (await post('canbo.tanhiep', '/api/assessments', { unitId: hamletA, date: '2026-11-28' })).json().assessment;
+    const before = (
+      await post('canbo.tanhiep', '/api/assessments', { unitId: hamletA, date: '2026-11-28' })
+    ).json().assessment;
     // Every resident of the hamlet now has a payment account: a new snapshot differs, the old one does not move.
-    await t.db.db.updateTable('residents').set({ digitalPaymentAccount: 1 }).where('hamletId', '=', hamletA).execute();
+    await t.db.db
+      .updateTable('residents')
+      .set({ digitalPaymentAccount: 1 })
+      .where('hamletId', '=', hamletA)
+      .execute();
     const after = await post('canbo.tanhiep', '/api/assessments', { unitId: hamletA, date: '2026-11-28' });
     expect(after.statusCode).toBe(201);
     expect(after.json().assessment.id).not.toBe(before.id);
@@ -147,20 +167,38 @@ describe('stored assessments', () => {
 
 describe('pilot hamlets', () => {
   it('accepts two pilots per ward and refuses a third with a clear error', async () => {
-    const hamlets = (await get('canbo.tanhiep', `/api/units/${tanHiep}/scorecard`)).json().hamlets.map((h: { id: number }) => h.id);
-    expect((await post('canbo.tanhiep', `/api/units/${tanHiep}/pilots`, { hamletId: hamlets[0] })).statusCode).toBe(201);
-    expect((await post('canbo.tanhiep', `/api/units/${tanHiep}/pilots`, { hamletId: hamlets[1] })).statusCode).toBe(201);
+    const hamlets = (await get('canbo.tanhiep', `/api/units/${tanHiep}/scorecard`))
+      .json()
+      .hamlets.map((h: { id: number }) => h.id);
+    expect(
+      (await post('canbo.tanhiep', `/api/units/${tanHiep}/pilots`, { hamletId: hamlets[0] })).statusCode,
+    ).toBe(201);
+    expect(
+      (await post('canbo.tanhiep', `/api/units/${tanHiep}/pilots`, { hamletId: hamlets[1] })).statusCode,
+    ).toBe(201);
     const third = await post('canbo.tanhiep', `/api/units/${tanHiep}/pilots`, { hamletId: hamlets[2] });
     expect(third.statusCode).toBe(409);
-    expect(third.json()).toMatchObject({ code: 'PILOT_LIMIT_REACHED', message: expect.stringContaining('tối đa 2') });
+    expect(third.json()).toMatchObject({
+      code: 'PILOT_LIMIT_REACHED',
+      message: expect.stringContaining('tối đa 2'),
+    });
     expect((await get('canbo.tanhiep', `/api/units/${tanHiep}/pilots`)).json().items).toHaveLength(2);
   });
 
   it('follows the pilot limit setting', async () => {
-    const set = await t.app.inject({ method: 'PUT', url: '/api/settings/pilot-limit', payload: { value: 3 }, cookies: cookies.admin });
+    const set = await t.app.inject({
+      method: 'PUT',
+      url: '/api/settings/pilot-limit',
+      payload: { value: 3 },
+      cookies: cookies.admin,
+    });
     expect(set.statusCode).toBe(200);
-    const hamlets = (await get('canbo.tanhiep', `/api/units/${tanHiep}/scorecard`)).json().hamlets.map((h: { id: number }) => h.id);
-    expect((await post('canbo.tanhiep', `/api/units/${tanHiep}/pilots`, { hamletId: hamlets[2] })).statusCode).toBe(201);
+    const hamlets = (await get('canbo.tanhiep', `/api/units/${tanHiep}/scorecard`))
+      .json()
+      .hamlets.map((h: { id: number }) => h.id);
+    expect(
+      (await post('canbo.tanhiep', `/api/units/${tanHiep}/pilots`, { hamletId: hamlets[2] })).statusCode,
+    ).toBe(201);
   });
 
   it('refuses a hamlet of another ward', async () => {

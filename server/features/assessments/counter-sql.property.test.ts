@@ -3,7 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb, type TestDb } from '../../../test/test-db.js';
 import { seedDemo, type DemoSeedResult } from '../../../seeds/demo/index.js';
 import { CRITERIA_TAN_UYEN_2023 } from '../../../seeds/reference/criteria-tan-uyen-2023.js';
-import { compileCriteriaSet, countRows, sumCounters, type Subject, type SubjectRow } from '../../../domain/criteria/index.js';
+import {
+  compileCriteriaSet,
+  countRows,
+  sumCounters,
+  type Subject,
+  type SubjectRow,
+} from '../../../domain/criteria/index.js';
 import { insertSurveyRows } from '../../../test/fixtures/insert-survey-rows.js';
 import type { Row } from '../../../test/fixtures/hamlet-20.js';
 import { aggregateCounters } from './counter-sql.js';
@@ -26,11 +32,19 @@ const compiled = compileCriteriaSet(CRITERIA_TAN_UYEN_2023, DATE);
 const SUBJECTS: Subject[] = ['residents', 'households', 'businesses', 'wifiPoints'];
 
 const flag = fc.constantFrom<0 | 1 | null>(0, 1, null);
-const household = fc.record({ residency: fc.constantFrom('permanent', 'temporary'), fixedBroadband: flag, mobileBroadband: flag, inDigitalChannel: flag, reachedByOutreach: flag });
+const household = fc.record({
+  residency: fc.constantFrom('permanent', 'temporary'),
+  fixedBroadband: flag,
+  mobileBroadband: flag,
+  inDigitalChannel: flag,
+  reachedByOutreach: flag,
+});
 const resident = fc.record({
   household: fc.nat(4),
   sex: fc.constantFrom('male', 'female'),
-  birthKey: fc.date({ min: new Date('1940-01-01'), max: new Date('2025-09-15'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)),
+  birthKey: fc
+    .date({ min: new Date('1940-01-01'), max: new Date('2025-09-15'), noInvalidDate: true })
+    .map((d) => d.toISOString().slice(0, 10)),
   vneidLevel: fc.constantFrom(0, 1, 2, null),
   onlinePublicServiceAccount: flag,
   canUseOnlinePublicService: flag,
@@ -39,7 +53,15 @@ const resident = fc.record({
   telehealthInformed: flag,
   onlineMedicalBooking: flag,
 });
-const business = fc.record({ kind: fc.constantFrom('shop', 'household_business', 'farm', 'cooperative', 'other'), acceptsCashless: flag, ecommerceEligible: flag, listedOnline: flag, ocopStars: fc.constantFrom(null, 1, 3, 5), traceability: flag, isFarmProduct: fc.constantFrom(0, 1) });
+const business = fc.record({
+  kind: fc.constantFrom('shop', 'household_business', 'farm', 'cooperative', 'other'),
+  acceptsCashless: flag,
+  ecommerceEligible: flag,
+  listedOnline: flag,
+  ocopStars: fc.constantFrom(null, 1, 3, 5),
+  traceability: flag,
+  isFarmProduct: fc.constantFrom(0, 1),
+});
 const hamletData = fc.record({
   households: fc.array(household, { minLength: 1, maxLength: 5 }),
   residents: fc.array(resident, { maxLength: 14 }),
@@ -54,7 +76,15 @@ function toRows(hamletId: number, data: HamletData) {
   const residents = data.residents.map((r, i) => {
     const { household: hh, ...rest } = r;
     const householdId = (hh % households.length) + 1;
-    return { hamletId, id: i + 1, householdId, residency: households[householdId - 1].residency, digitalSkillsCoached: null, electronicHealthRecord: null, ...rest } as Row;
+    return {
+      hamletId,
+      id: i + 1,
+      householdId,
+      residency: households[householdId - 1].residency,
+      digitalSkillsCoached: null,
+      electronicHealthRecord: null,
+      ...rest,
+    } as Row;
   });
   const businesses = data.businesses.map((b, i) => ({ hamletId, id: i + 1, ...b }) as Row);
   const wifiPoints = data.wifi.map((w, i) => ({ hamletId, id: i + 1, isWorking: w }) as Row);
@@ -62,13 +92,20 @@ function toRows(hamletId: number, data: HamletData) {
 }
 
 async function clearSurveys() {
-  for (const table of ['residents', 'households', 'businesses', 'wifiPoints'] as const) await t.db.deleteFrom(table).execute();
+  for (const table of ['residents', 'households', 'businesses', 'wifiPoints'] as const)
+    await t.db.deleteFrom(table).execute();
 }
 
 async function sqlCounters(hamletIds: number[] | null) {
   const merged = new Map<number, Record<string, number>>();
   for (const subject of SUBJECTS) {
-    const values = await aggregateCounters(t.db, subject, compiled.counters.filter((c) => c.subject === subject), hamletIds, null);
+    const values = await aggregateCounters(
+      t.db,
+      subject,
+      compiled.counters.filter((c) => c.subject === subject),
+      hamletIds,
+      null,
+    );
     for (const [id, v] of values) merged.set(id, { ...(merged.get(id) ?? {}), ...v });
   }
   return merged;
@@ -76,8 +113,18 @@ async function sqlCounters(hamletIds: number[] | null) {
 
 function reference(hamletId: number, rows: ReturnType<typeof toRows>) {
   const members = new Map<number, SubjectRow[]>();
-  for (const r of rows.residents) members.set(Number(r.householdId), [...(members.get(Number(r.householdId)) ?? []), r as SubjectRow]);
-  const counted = countRows(compiled.counters, { residents: rows.residents, households: rows.households, businesses: rows.businesses, wifiPoints: rows.wifiPoints } as never, members);
+  for (const r of rows.residents)
+    members.set(Number(r.householdId), [...(members.get(Number(r.householdId)) ?? []), r as SubjectRow]);
+  const counted = countRows(
+    compiled.counters,
+    {
+      residents: rows.residents,
+      households: rows.households,
+      businesses: rows.businesses,
+      wifiPoints: rows.wifiPoints,
+    } as never,
+    members,
+  );
   const values = counted.get(hamletId) ?? {};
   return Object.fromEntries(compiled.counters.map((c) => [c.id, values[c.id] ?? 0]));
 }
@@ -90,9 +137,23 @@ describe('SQL counters', () => {
         await clearSurveys();
         const rowsA = toRows(h1, a);
         const rowsB = toRows(h2, b);
-        const order = reversed ? [[h2, rowsB], [h1, rowsA]] as const : [[h1, rowsA], [h2, rowsB]] as const;
+        const order = reversed
+          ? ([
+              [h2, rowsB],
+              [h1, rowsA],
+            ] as const)
+          : ([
+              [h1, rowsA],
+              [h2, rowsB],
+            ] as const);
         for (const [id, rows] of order) {
-          const shuffled = reversed ? { ...rows, residents: [...rows.residents].reverse(), households: [...rows.households].reverse() } : rows;
+          const shuffled = reversed
+            ? {
+                ...rows,
+                residents: [...rows.residents].reverse(),
+                households: [...rows.households].reverse(),
+              }
+            : rows;
           await insertSurveyRows(t.db, id, shuffled, `p${id}`);
         }
         const sql = await sqlCounters([h1, h2]);

@@ -32,7 +32,12 @@ function currentAt(alias: string, atIso: string | null): RawBuilder<unknown> {
  * Translates the engine's expression tree into a SQL condition. SQL's three-valued logic is kept on purpose:
  * a comparison with a NULL (unknown) flag is neither true nor false, so it is counted neither as yes nor as no.
  */
-export function exprToSql(expr: Expr, subject: Subject, alias: string, atIso: string | null): RawBuilder<unknown> {
+export function exprToSql(
+  expr: Expr,
+  subject: Subject,
+  alias: string,
+  atIso: string | null,
+): RawBuilder<unknown> {
   switch (expr.op) {
     case 'true':
       return sql`1 = 1`;
@@ -73,8 +78,13 @@ export async function aggregateCounters(
   const out = new Map<number, CounterValues>();
   if (counters.length === 0 || (hamletIds && hamletIds.length === 0)) return out;
   const alias = 't';
-  const sums = counters.map((c, i) => sql`sum(case when ${exprToSql(c.when, subject, alias, atIso)} then 1 else 0 end) as ${sql.ref(`c${i}`)}`);
-  const hamletFilter = hamletIds ? sql`and ${sql.ref(`${alias}.hamlet_id`)} in (${sql.join(hamletIds.map((id) => sql`${id}`))})` : sql``;
+  const sums = counters.map(
+    (c, i) =>
+      sql`sum(case when ${exprToSql(c.when, subject, alias, atIso)} then 1 else 0 end) as ${sql.ref(`c${i}`)}`,
+  );
+  const hamletFilter = hamletIds
+    ? sql`and ${sql.ref(`${alias}.hamlet_id`)} in (${sql.join(hamletIds.map((id) => sql`${id}`))})`
+    : sql``;
   const query = sql<Record<string, number>>`select ${sql.ref(`${alias}.hamlet_id`)} as hid, ${sql.join(sums)}
     from ${sql.table(TABLES[subject])} as ${sql.raw(alias)}
     where ${currentAt(alias, atIso)} ${hamletFilter}

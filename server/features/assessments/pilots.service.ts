@@ -20,7 +20,9 @@ export async function pilotLimit(handle: Db, now: Date): Promise<number> {
   const value = await repo.readSetting(handle.db, 'pilotLimit');
   if (value !== undefined) return Number(value);
   const set = await findSetInForce(handle.db, isoDateInVietnam(now));
-  const fromSet = set ? (JSON.parse(set.definition) as CriteriaSetDefinition).parameters?.pilotLimit : undefined;
+  const fromSet = set
+    ? (JSON.parse(set.definition) as CriteriaSetDefinition).parameters?.pilotLimit
+    : undefined;
   return fromSet ?? DEFAULT_PILOT_LIMIT;
 }
 
@@ -30,7 +32,15 @@ export async function setPilotLimit(handle: Db, ctx: ScoreContext, limit: number
   await handle.db.transaction().execute(async (trx) => {
     const before = await repo.readSetting(trx, 'pilotLimit');
     await repo.writeSetting(trx, 'pilotLimit', String(limit), at);
-    await recordAudit(trx, { actor, action: 'setting.update', entity: 'setting', entityId: 'pilotLimit', before: before ?? null, after: String(limit), at });
+    await recordAudit(trx, {
+      actor,
+      action: 'setting.update',
+      entity: 'setting',
+      entityId: 'pilotLimit',
+      before: before ?? null,
+      after: String(limit),
+      at,
+    });
   });
   return limit;
 }
@@ -47,7 +57,11 @@ export async function listWardPilots(handle: Db, ctx: ScoreContext, wardId: numb
   requireRole(ctx.actor, 'city_admin', 'commune_officer', 'hamlet_head', 'team_member', 'viewer');
   await loadWard(handle, ctx, wardId);
   const canEdit = ctx.actor!.role === 'city_admin' || ctx.actor!.role === 'commune_officer';
-  return { limit: await pilotLimit(handle, ctx.now), items: await repo.listPilots(handle.db, wardId), abilities: { canEdit } };
+  return {
+    limit: await pilotLimit(handle, ctx.now),
+    items: await repo.listPilots(handle.db, wardId),
+    abilities: { canEdit },
+  };
 }
 
 /** Marks a hamlet of the ward as a pilot; refused past the limit, and for a hamlet of another ward. */
@@ -64,9 +78,21 @@ export async function markPilot(handle: Db, ctx: ScoreContext, wardId: number, h
   return handle.db.transaction().execute(async (trx) => {
     const current = await repo.listPilots(trx, wardId);
     if (current.some((p) => p.hamletId === hamletId)) throw new AppError('PILOT_ALREADY_MARKED');
-    if (current.length >= limit) throw new AppError('PILOT_LIMIT_REACHED', { limit, current: current.map((p) => p.hamletId) }, { limit });
+    if (current.length >= limit)
+      throw new AppError(
+        'PILOT_LIMIT_REACHED',
+        { limit, current: current.map((p) => p.hamletId) },
+        { limit },
+      );
     await repo.insertPilot(trx, { hamletId, wardId, markedBy: actor.id, markedAt: at });
-    await recordAudit(trx, { actor, action: 'pilot.mark', entity: 'pilot_hamlet', entityId: hamletId, after: { wardId, hamletId }, at });
+    await recordAudit(trx, {
+      actor,
+      action: 'pilot.mark',
+      entity: 'pilot_hamlet',
+      entityId: hamletId,
+      after: { wardId, hamletId },
+      at,
+    });
     return { items: await repo.listPilots(trx, wardId), limit };
   });
 }
@@ -81,7 +107,14 @@ export async function unmarkPilot(handle: Db, ctx: ScoreContext, wardId: number,
     const current = await repo.listPilots(trx, wardId);
     if (!current.some((p) => p.hamletId === hamletId)) throw new AppError('PILOT_NOT_FOUND');
     await repo.deletePilot(trx, hamletId);
-    await recordAudit(trx, { actor, action: 'pilot.unmark', entity: 'pilot_hamlet', entityId: hamletId, before: { wardId, hamletId }, at });
+    await recordAudit(trx, {
+      actor,
+      action: 'pilot.unmark',
+      entity: 'pilot_hamlet',
+      entityId: hamletId,
+      before: { wardId, hamletId },
+      at,
+    });
     return { items: await repo.listPilots(trx, wardId), limit };
   });
 }

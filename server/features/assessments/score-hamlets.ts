@@ -31,7 +31,12 @@ export interface ScoreRun {
 const SUBJECTS: Subject[] = ['residents', 'households', 'businesses', 'wifiPoints'];
 
 /** Officer-entered facts of each hamlet as they stood at `atIso` (null = now). */
-export async function loadFacts(db: Kysely<Database>, hamletIds: number[], factKeys: string[], atIso: string | null): Promise<Map<number, HamletFacts>> {
+export async function loadFacts(
+  db: Kysely<Database>,
+  hamletIds: number[],
+  factKeys: string[],
+  atIso: string | null,
+): Promise<Map<number, HamletFacts>> {
   const out = new Map<number, HamletFacts>();
   if (hamletIds.length === 0 || factKeys.length === 0) return out;
   let query = db
@@ -39,13 +44,17 @@ export async function loadFacts(db: Kysely<Database>, hamletIds: number[], factK
     .select(['hamletId', 'factKey', 'valueBool', 'valueNum', 'evidence', 'decisionNo', 'decisionDate'])
     .where('hamletId', 'in', hamletIds)
     .where('factKey', 'in', factKeys);
-  query = atIso === null
-    ? query.where('validTo', 'is', null)
-    : query.where('validFrom', '<=', atIso).where((eb) => eb.or([eb('validTo', 'is', null), eb('validTo', '>', atIso)]));
+  query =
+    atIso === null
+      ? query.where('validTo', 'is', null)
+      : query
+          .where('validFrom', '<=', atIso)
+          .where((eb) => eb.or([eb('validTo', 'is', null), eb('validTo', '>', atIso)]));
   for (const row of await query.execute()) {
     const facts = out.get(row.hamletId) ?? {};
     const value = row.valueBool !== null ? row.valueBool === 1 : row.valueNum;
-    const evidence = row.evidence ?? (row.decisionNo ? [row.decisionNo, row.decisionDate].filter(Boolean).join(' ') : null);
+    const evidence =
+      row.evidence ?? (row.decisionNo ? [row.decisionNo, row.decisionDate].filter(Boolean).join(' ') : null);
     facts[row.factKey] = { value, evidence };
     out.set(row.hamletId, facts);
   }
@@ -78,7 +87,12 @@ export async function scoreHamlets(
     // A table with no rows for the hamlet still yields its counters, as zeros, so results are complete.
     for (const c of compiled.counters) counters[c.id] ??= 0;
     const hamletFacts = facts.get(hamletId) ?? {};
-    return { hamletId, counters, facts: hamletFacts, result: evaluateHamlet(compiled, counters, hamletFacts) };
+    return {
+      hamletId,
+      counters,
+      facts: hamletFacts,
+      result: evaluateHamlet(compiled, counters, hamletFacts),
+    };
   });
   const rollup = evaluateRollup(
     compiled,

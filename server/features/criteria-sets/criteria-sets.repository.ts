@@ -4,7 +4,12 @@ import type { Database } from '../../db/tables.js';
 type Q = Kysely<Database>;
 
 export async function listCriteriaSets(db: Q) {
-  return db.selectFrom('criteriaSets').selectAll().orderBy('effectiveFrom', 'desc').orderBy('version', 'desc').execute();
+  return db
+    .selectFrom('criteriaSets')
+    .selectAll()
+    .orderBy('effectiveFrom', 'desc')
+    .orderBy('version', 'desc')
+    .execute();
 }
 
 export async function findCriteriaSet(db: Q, id: number) {
@@ -12,7 +17,12 @@ export async function findCriteriaSet(db: Q, id: number) {
 }
 
 export async function findByCodeVersion(db: Q, code: string, version: number) {
-  return db.selectFrom('criteriaSets').selectAll().where('code', '=', code).where('version', '=', version).executeTakeFirst();
+  return db
+    .selectFrom('criteriaSets')
+    .selectAll()
+    .where('code', '=', code)
+    .where('version', '=', version)
+    .executeTakeFirst();
 }
 
 /** The published set in force on `date`: the latest effectiveFrom not after it (then the highest version). */
@@ -29,16 +39,39 @@ export async function findSetInForce(db: Q, date: string) {
 
 export async function insertCriteriaSet(
   db: Q,
-  row: { code: string; version: number; name: string; effectiveFrom: string; definition: string; status: 'draft' | 'published'; createdBy: number | null; createdAt: string; publishedAt: string | null },
+  row: {
+    code: string;
+    version: number;
+    name: string;
+    effectiveFrom: string;
+    definition: string;
+    status: 'draft' | 'published';
+    createdBy: number | null;
+    createdAt: string;
+    publishedAt: string | null;
+  },
 ): Promise<number> {
   const { id } = await db.insertInto('criteriaSets').values(row).returning('id').executeTakeFirstOrThrow();
   return id;
 }
 
-export async function updateDraft(db: Q, id: number, changes: { name: string; effectiveFrom: string; definition: string }) {
-  await db.updateTable('criteriaSets').set(changes).where('id', '=', id).where('status', '=', 'draft').execute();
+export async function updateDraft(
+  db: Q,
+  id: number,
+  changes: { name: string; effectiveFrom: string; definition: string },
+) {
+  await db
+    .updateTable('criteriaSets')
+    .set(changes)
+    .where('id', '=', id)
+    .where('status', '=', 'draft')
+    .execute();
 }
 
 export async function markPublished(db: Q, id: number, at: string) {
-  await db.updateTable('criteriaSets').set({ status: 'published', publishedAt: at }).where('id', '=', id).execute();
+  await db
+    .updateTable('criteriaSets')
+    .set({ status: 'published', publishedAt: at })
+    .where('id', '=', id)
+    .execute();
 }

@@ -7,28 +7,58 @@ import { createSet, getSet, listSets, publishSet, updateSet } from './criteria-s
 const IdParams = z.strictObject({ id: z.coerce.number().int().positive() });
 const LangQuery = z.strictObject({ lang: z.enum(['vi', 'en']).optional() });
 // The definition is checked by the domain's validateCriteriaSet, which reports every problem with its path.
-const DefinitionBody = z.record(z.string(), z.unknown()).describe('A criteria set definition (see domain/criteria/schema.ts)');
+const DefinitionBody = z
+  .record(z.string(), z.unknown())
+  .describe('A criteria set definition (see domain/criteria/schema.ts)');
 
 /** Criteria sets: versioned, validated definitions; drafts are editable by city admins, published ones never. */
 export function criteriaSetsRoutes(deps: FeatureDeps): FastifyPluginAsync {
   return async (fastify) => {
     const app = fastify.withTypeProvider<ZodTypeProvider>();
     const tags = ['criteria-sets'];
-    app.get('/criteria-sets', { schema: { tags, summary: 'All criteria sets, newest first', querystring: LangQuery } }, async (request) => ({
-      items: await listSets(deps.db, request.actor),
-    }));
-    app.get('/criteria-sets/:id', { schema: { tags, params: IdParams, querystring: LangQuery } }, async (request) => ({
-      criteriaSet: await getSet(deps.db, request.actor, request.params.id),
-    }));
-    app.post('/criteria-sets', { schema: { tags, summary: 'Create a draft version', body: DefinitionBody, querystring: LangQuery } }, async (request, reply) => {
-      const criteriaSet = await createSet(deps.db, request.actor, request.body, deps.now());
-      return reply.status(201).send({ criteriaSet });
-    });
-    app.put('/criteria-sets/:id', { schema: { tags, summary: 'Replace a draft', params: IdParams, body: DefinitionBody, querystring: LangQuery } }, async (request) => ({
-      criteriaSet: await updateSet(deps.db, request.actor, request.params.id, request.body, deps.now()),
-    }));
-    app.post('/criteria-sets/:id/publish', { schema: { tags, params: IdParams, querystring: LangQuery } }, async (request) => ({
-      criteriaSet: await publishSet(deps.db, request.actor, request.params.id, deps.now()),
-    }));
+    app.get(
+      '/criteria-sets',
+      { schema: { tags, summary: 'All criteria sets, newest first', querystring: LangQuery } },
+      async (request) => ({
+        items: await listSets(deps.db, request.actor),
+      }),
+    );
+    app.get(
+      '/criteria-sets/:id',
+      { schema: { tags, params: IdParams, querystring: LangQuery } },
+      async (request) => ({
+        criteriaSet: await getSet(deps.db, request.actor, request.params.id),
+      }),
+    );
+    app.post(
+      '/criteria-sets',
+      { schema: { tags, summary: 'Create a draft version', body: DefinitionBody, querystring: LangQuery } },
+      async (request, reply) => {
+        const criteriaSet = await createSet(deps.db, request.actor, request.body, deps.now());
+        return reply.status(201).send({ criteriaSet });
+      },
+    );
+    app.put(
+      '/criteria-sets/:id',
+      {
+        schema: {
+          tags,
+          summary: 'Replace a draft',
+          params: IdParams,
+          body: DefinitionBody,
+          querystring: LangQuery,
+        },
+      },
+      async (request) => ({
+        criteriaSet: await updateSet(deps.db, request.actor, request.params.id, request.body, deps.now()),
+      }),
+    );
+    app.post(
+      '/criteria-sets/:id/publish',
+      { schema: { tags, params: IdParams, querystring: LangQuery } },
+      async (request) => ({
+        criteriaSet: await publishSet(deps.db, request.actor, request.params.id, deps.now()),
+      }),
+    );
   };
 }

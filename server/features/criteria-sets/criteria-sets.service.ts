@@ -41,8 +41,16 @@ export function toView(row: Row, actor: Actor | null): CriteriaSetView {
 function parseDefinition(input: unknown): CriteriaSetDefinition {
   const checked = validateCriteriaSet(input);
   if (!checked.ok) {
-    const fields = checked.issues.map((i) => ({ field: ['definition', ...i.path].join('.'), issue: 'invalid', message: i.message }));
-    throw new AppError('CRITERIA_SET_INVALID', { fields }, { first: `${fields[0].field}: ${fields[0].message}` });
+    const fields = checked.issues.map((i) => ({
+      field: ['definition', ...i.path].join('.'),
+      issue: 'invalid',
+      message: i.message,
+    }));
+    throw new AppError(
+      'CRITERIA_SET_INVALID',
+      { fields },
+      { first: `${fields[0].field}: ${fields[0].message}` },
+    );
   }
   return checked.value;
 }
@@ -59,13 +67,22 @@ export async function getSet(handle: Db, actor: Actor | null, id: number): Promi
   return toView(row, actor);
 }
 
-export async function createSet(handle: Db, actorIn: Actor | null, input: unknown, now: Date): Promise<CriteriaSetView> {
+export async function createSet(
+  handle: Db,
+  actorIn: Actor | null,
+  input: unknown,
+  now: Date,
+): Promise<CriteriaSetView> {
   const actor = requireRole(actorIn, 'city_admin');
   const definition = parseDefinition(input);
   const at = now.toISOString();
   return handle.db.transaction().execute(async (trx) => {
     if (await repo.findByCodeVersion(trx, definition.code, definition.version)) {
-      throw new AppError('CRITERIA_SET_VERSION_TAKEN', {}, { code: definition.code, version: definition.version });
+      throw new AppError(
+        'CRITERIA_SET_VERSION_TAKEN',
+        {},
+        { code: definition.code, version: definition.version },
+      );
     }
     const id = await repo.insertCriteriaSet(trx, {
       code: definition.code,
@@ -78,12 +95,25 @@ export async function createSet(handle: Db, actorIn: Actor | null, input: unknow
       createdAt: at,
       publishedAt: null,
     });
-    await recordAudit(trx, { actor, action: 'criteria_set.create', entity: 'criteria_set', entityId: id, after: definition, at });
+    await recordAudit(trx, {
+      actor,
+      action: 'criteria_set.create',
+      entity: 'criteria_set',
+      entityId: id,
+      after: definition,
+      at,
+    });
     return toView((await repo.findCriteriaSet(trx, id))!, actor);
   });
 }
 
-export async function updateSet(handle: Db, actorIn: Actor | null, id: number, input: unknown, now: Date): Promise<CriteriaSetView> {
+export async function updateSet(
+  handle: Db,
+  actorIn: Actor | null,
+  id: number,
+  input: unknown,
+  now: Date,
+): Promise<CriteriaSetView> {
   const actor = requireRole(actorIn, 'city_admin');
   const definition = parseDefinition(input);
   const at = now.toISOString();
@@ -93,15 +123,37 @@ export async function updateSet(handle: Db, actorIn: Actor | null, id: number, i
     if (row.status === 'published') throw new AppError('CRITERIA_SET_PUBLISHED');
     if (definition.code !== row.code || definition.version !== row.version) {
       const other = await repo.findByCodeVersion(trx, definition.code, definition.version);
-      if (other && other.id !== id) throw new AppError('CRITERIA_SET_VERSION_TAKEN', {}, { code: definition.code, version: definition.version });
+      if (other && other.id !== id)
+        throw new AppError(
+          'CRITERIA_SET_VERSION_TAKEN',
+          {},
+          { code: definition.code, version: definition.version },
+        );
     }
-    await repo.updateDraft(trx, id, { name: definition.name.vi, effectiveFrom: definition.effectiveFrom, definition: JSON.stringify(definition) });
-    await recordAudit(trx, { actor, action: 'criteria_set.update', entity: 'criteria_set', entityId: id, before: JSON.parse(row.definition), after: definition, at });
+    await repo.updateDraft(trx, id, {
+      name: definition.name.vi,
+      effectiveFrom: definition.effectiveFrom,
+      definition: JSON.stringify(definition),
+    });
+    await recordAudit(trx, {
+      actor,
+      action: 'criteria_set.update',
+      entity: 'criteria_set',
+      entityId: id,
+      before: JSON.parse(row.definition),
+      after: definition,
+      at,
+    });
     return toView((await repo.findCriteriaSet(trx, id))!, actor);
   });
 }
 
-export async function publishSet(handle: Db, actorIn: Actor | null, id: number, now: Date): Promise<CriteriaSetView> {
+export async function publishSet(
+  handle: Db,
+  actorIn: Actor | null,
+  id: number,
+  now: Date,
+): Promise<CriteriaSetView> {
   const actor = requireRole(actorIn, 'city_admin');
   const at = now.toISOString();
   return handle.db.transaction().execute(async (trx) => {
@@ -109,7 +161,13 @@ export async function publishSet(handle: Db, actorIn: Actor | null, id: number, 
     if (!row) throw new AppError('CRITERIA_SET_NOT_FOUND');
     if (row.status === 'published') throw new AppError('CRITERIA_SET_PUBLISHED');
     await repo.markPublished(trx, id, at);
-    await recordAudit(trx, { actor, action: 'criteria_set.publish', entity: 'criteria_set', entityId: id, at });
+    await recordAudit(trx, {
+      actor,
+      action: 'criteria_set.publish',
+      entity: 'criteria_set',
+      entityId: id,
+      at,
+    });
     return toView((await repo.findCriteriaSet(trx, id))!, actor);
   });
 }
