@@ -4,6 +4,7 @@
  */
 const benches: Record<string, () => Promise<{ run: (args: string[]) => Promise<void> }>> = {
   assessment: () => import('./assessment.js'),
+  import: () => import('./import.js'),
 };
 
 const [requested, ...args] = process.argv.slice(2);

@@ -3,12 +3,16 @@ import type { Db } from './database.js';
 import * as m0001 from './migrations/0001-foundation.js';
 import * as m0002 from './migrations/0002-surveys.js';
 import * as m0003 from './migrations/0003-assessments.js';
+import * as m0004 from './migrations/0004-survey-sync.js';
+import * as m0005 from './migrations/0005-teams.js';
 
 /** Ordered migrations; a new file is added here with the next number. Static imports keep them bundle-safe. */
 const migrations: Record<string, Migration> = {
   '0001-foundation': m0001,
   '0002-surveys': m0002,
   '0003-assessments': m0003,
+  '0004-survey-sync': m0004,
+  '0005-teams': m0005,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

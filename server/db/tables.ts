@@ -206,6 +206,14 @@ export interface Database {
   assessments: AssessmentsTable;
   pilotHamlets: PilotHamletsTable;
   settings: SettingsTable;
+  surveySubmissions: SurveySubmissionsTable;
+  householdVisits: HouseholdVisitsTable;
+  digitalTeams: DigitalTeamsTable;
+  digitalTeamMembers: DigitalTeamMembersTable;
+  householdAssignments: HouseholdAssignmentsTable;
+  outreachSessions: OutreachSessionsTable;
+  outreachSessionHamlets: OutreachSessionHamletsTable;
+  outreachSessionHouseholds: OutreachSessionHouseholdsTable;
 }
 
 export interface CriteriaSetsTable {
@@ -256,3 +264,86 @@ export type NewAdminUnit = Insertable<AdminUnitsTable>;
 export type AdminUnitUpdate = Updateable<AdminUnitsTable>;
 export type User = Selectable<UsersTable>;
 export type AuditEntry = Selectable<AuditLogTable>;
+
+/* Community digital teams, assignments and outreach sessions (migration 0005-teams). */
+export interface DigitalTeamsTable {
+  id: Generated<number>;
+  hamletId: number;
+  decisionNo: string | null;
+  /** ISO date of the founding decision. */
+  decisionDate: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface DigitalTeamMembersTable {
+  id: Generated<number>;
+  teamId: number;
+  userId: number;
+  /** ISO timestamps; leftAt null = still a member. */
+  joinedAt: string;
+  leftAt: string | null;
+}
+
+export interface HouseholdAssignmentsTable {
+  id: Generated<number>;
+  householdUid: string;
+  hamletId: number;
+  memberUserId: number;
+  assignedBy: number | null;
+  assignedAt: string;
+}
+
+export type OutreachKind = 'outreach' | 'training' | 'support_day';
+
+export interface OutreachSessionsTable {
+  id: Generated<number>;
+  /** ISO date. */
+  heldOn: string;
+  kind: OutreachKind;
+  topic: string;
+  attendees: number;
+  createdBy: number | null;
+  createdAt: string;
+}
+
+export interface OutreachSessionHamletsTable {
+  sessionId: number;
+  hamletId: number;
+}
+
+export interface OutreachSessionHouseholdsTable {
+  sessionId: number;
+  householdUid: string;
+}
+
+/* Offline survey sync and the visit log (migration 0004-survey-sync). */
+export interface SurveySubmissionsTable {
+  id: Generated<number>;
+  /** Made on the phone; a replay with the same id is answered from this row and changes nothing. */
+  clientId: string;
+  userId: number;
+  receivedAt: string;
+  status: 'applied';
+  householdUid: string | null;
+  /** JSON of the household as the submission left it, sent back to replays. */
+  result: string | null;
+}
+
+export type VisitOutcome = 'visited' | 'nobody_home' | 'refused' | 'moved_away';
+
+export interface HouseholdVisitsTable {
+  id: Generated<number>;
+  uid: string;
+  householdUid: string;
+  hamletId: number;
+  visitorId: number | null;
+  /** ISO timestamp recorded on the phone. */
+  visitedAt: string;
+  outcome: VisitOutcome;
+  /** JSON text array of SUPPORT_KINDS. */
+  support: string;
+  note: string | null;
+  clientId: string | null;
+  createdAt: string;
+}

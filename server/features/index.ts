@@ -8,6 +8,11 @@ import { auditRoutes } from './audit/audit.routes.js';
 import { surveysRoutes } from './surveys/surveys.routes.js';
 import { criteriaSetsRoutes } from './criteria-sets/criteria-sets.routes.js';
 import { assessmentsRoutes } from './assessments/assessments.routes.js';
+import { digitalTeamsRoutes } from './digital-teams/digital-teams.routes.js';
+import { outreachSessionsRoutes } from './outreach-sessions/outreach-sessions.routes.js';
+import { businessesRoutes } from './businesses/businesses.routes.js';
+import { householdsRoutes } from './households/households.routes.js';
+import { surveyImportsRoutes } from './survey-imports/survey-imports.routes.js';
 
 export interface FeatureDeps {
   db: Db;
@@ -27,6 +32,11 @@ export function featureRoutes(db: Db, now: () => Date, env: Env): FastifyPluginA
       surveysRoutes,
       criteriaSetsRoutes,
       assessmentsRoutes,
+      householdsRoutes,
+      digitalTeamsRoutes,
+      outreachSessionsRoutes,
+      businessesRoutes,
+      surveyImportsRoutes,
     ];
     for (const feature of features) await app.register(feature(deps));
   };

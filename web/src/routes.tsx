@@ -12,6 +12,12 @@ const UnitsPage = lazy(() => import('./features/units/UnitsPage'));
 const UsersPage = lazy(() => import('./features/users/UsersPage'));
 const AuditPage = lazy(() => import('./features/audit/AuditPage'));
 const PasswordPage = lazy(() => import('./features/auth/PasswordPage'));
+const HamletsPage = lazy(() => import('./features/teams/HamletsPage'));
+const TeamPage = lazy(() => import('./features/teams/TeamPage'));
+const PlacesPage = lazy(() => import('./features/places/PlacesPage'));
+const ImportPage = lazy(() => import('./features/imports/ImportPage'));
+const SurveyPage = lazy(() => import('./features/survey/SurveyPage'));
+const HouseholdSurveyPage = lazy(() => import('./features/survey/HouseholdSurveyPage'));
 
 function page(element: ReactNode) {
   return <Suspense fallback={<PageLoading />}>{element}</Suspense>;
@@ -29,6 +35,13 @@ export const router = createBrowserRouter([
       { path: 'users', element: <UsersPage /> },
       { path: 'audit', element: <AuditPage /> },
       { path: 'password', element: <PasswordPage /> },
+      { path: 'hamlets', element: <HamletsPage /> },
+      { path: 'hamlets/:id/team', element: <TeamPage /> },
+      { path: 'hamlets/:id/places', element: <PlacesPage /> },
+      { path: 'hamlets/:id/import', element: <ImportPage /> },
+      { path: 'survey', element: <SurveyPage /> },
+      { path: 'survey/new', element: <HouseholdSurveyPage /> },
+      { path: 'survey/households/:uid', element: <HouseholdSurveyPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

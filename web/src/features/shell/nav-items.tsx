@@ -1,6 +1,16 @@
-import { ApartmentOutlined, AuditOutlined, HomeOutlined, KeyOutlined, TeamOutlined } from '@ant-design/icons';
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  EnvironmentOutlined,
+  FormOutlined,
+  HomeOutlined,
+  KeyOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { Me } from '../../api/types';
+
+const SURVEY_ROLES: ReadonlyArray<Me['role']> = ['team_member', 'hamlet_head', 'commune_officer', 'city_admin'];
 
 export interface NavItem {
   path: string;
@@ -13,7 +23,11 @@ export function navItemsFor(me: Me): NavItem[] {
   const items: NavItem[] = [
     { path: '/app', labelKey: 'nav.home', icon: <HomeOutlined /> },
     { path: '/app/units', labelKey: 'nav.units', icon: <ApartmentOutlined /> },
+    { path: '/app/hamlets', labelKey: 'teams.nav', icon: <EnvironmentOutlined /> },
   ];
+  // Me carries no survey ability yet; these are the roles the survey policy lets write (issue 4).
+  if (SURVEY_ROLES.includes(me.role))
+    items.push({ path: '/app/survey', labelKey: 'survey.nav', icon: <FormOutlined /> });
   if (me.abilities.canManageUsers)
     items.push({ path: '/app/users', labelKey: 'nav.users', icon: <TeamOutlined /> });
   if (me.abilities.canReadAudit)

@@ -1,0 +1,43 @@
+import fs from 'node:fs';
+import { createDatabase } from '../server/db/database.js';
+import { runImport } from '../server/features/survey-imports/survey-imports.service.js';
+import type { Actor } from '../server/policies/actor.js';
+
+/**
+ * One import in a fresh process, so that peak RSS belongs to the import alone (also the SIGKILL test's child).
+ *   tsx bench/import-worker.ts <db url> <csv file> <hamlet id> [--announce]
+ * Imports the file into the hamlet (commit, full validation) as the city admin, then prints one JSON line:
+ * { ms, peakRssMb, summary }. With --announce it prints "started writing" when the commit starts writing rows.
+ */
+const [url, file, hamlet, flag] = process.argv.slice(2);
+const handle = createDatabase(url);
+const admin = await handle.db.selectFrom('users').select(['id', 'username', 'displayName']).where('role', '=', 'city_admin').orderBy('id').executeTakeFirstOrThrow();
+const actor: Actor = {
+  id: admin.id,
+  username: admin.username,
+  displayName: admin.displayName,
+  role: 'city_admin',
+  scopeUnitIds: [],
+  isUnlimited: true,
+  sessionId: 'bench',
+};
+let announced = false;
+const started = performance.now();
+const result = await runImport(
+  handle,
+  { actor, now: new Date('2026-11-28T05:00:00Z'), ip: null },
+  { hamletId: Number(hamlet), kind: 'households', dryRun: false, filename: 'bench.csv', body: fs.createReadStream(file) },
+  {
+    onWriting: () => {
+      if (flag === '--announce' && !announced) {
+        announced = true;
+        // A synchronous write: the parent must see it while the commit is still running.
+        fs.writeSync(1, 'started writing\n');
+      }
+    },
+  },
+);
+const ms = performance.now() - started;
+const peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
+console.log(JSON.stringify({ ms, peakRssMb, summary: result.summary }));
+await handle.close();

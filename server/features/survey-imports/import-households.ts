@@ -1,0 +1,279 @@
+import { randomBytes } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/tables.js';
+import { HOUSEHOLD_IMPORT_COLUMNS } from '../../../domain/surveys/import-columns.js';
+import { formatCell } from '../../../domain/surveys/import-values.js';
+import {
+  assembleHousehold,
+  localCodeOf,
+  memberCanon,
+  memberKeyOf,
+  type ImportIssue,
+  type ImportRow,
+} from '../../../domain/surveys/import-household.js';
+import {
+  birthKeyOf,
+  flagToDb,
+  HOUSEHOLD_FLAGS,
+  RESIDENT_FLAGS,
+  type HouseholdInput,
+} from '../../../domain/surveys/schemas.js';
+import type { ImportSpill } from './import-spill.js';
+import {
+  householdDigest,
+  householdValues,
+  loadHouseholdDetail,
+  memberValues,
+  type IndexedHousehold,
+  type MemberValues,
+} from './survey-imports.repository.js';
+
+/*
+ * The households plan (issue 4 §6): rows are grouped by "Mã hộ" (a household's rows must be contiguous, as the
+ * template lays them out), each group is validated through the shared schema, then compared with the current
+ * household of the same local code: add, change or unchanged. Members match by name and birth year within the
+ * household. Only the differences go to the spill: an unchanged household writes nothing, a changed one closes
+ * and re-inserts only the versions that differ.
+ */
+
+export const HOUSEHOLD_SQL_COLUMNS = [
+  'uid',
+  'hamlet_id',
+  'local_code',
+  'address',
+  'street',
+  'residency',
+  'fixed_broadband',
+  'mobile_broadband',
+  'in_digital_channel',
+  'reached_by_outreach',
+] as const;
+
+export const RESIDENT_SQL_COLUMNS = [
+  'uid',
+  'household_uid',
+  'hamlet_id',
+  'full_name',
+  'birth_year',
+  'birth_date',
+  'birth_key',
+  'sex',
+  'residency',
+  'is_head',
+  'vneid_level',
+  'online_public_service_account',
+  'can_use_online_public_service',
+  'digital_payment_account',
+  'smart_device',
+  'telehealth_informed',
+  'online_medical_booking',
+  'digital_skills_coached',
+  'electronic_health_record',
+] as const;
+
+/** What changed in one household, for the dry-run list. */
+export interface FieldChange {
+  column: string;
+  member?: string;
+  before: string;
+  after: string;
+}
+
+export interface PlannedChange {
+  row: number;
+  action: 'add' | 'change' | 'unchanged';
+  key: string;
+  fields?: FieldChange[];
+}
+
+export interface PlanOutput {
+  added: number;
+  changed: number;
+  unchanged: number;
+  /** Issues found beyond the listed ones: counted, not kept. */
+  overflow: number;
+  /** Called per household; the service keeps the first 500. */
+  onChange(change: PlannedChange): void;
+}
+
+/**
+ * Time-ordered uids (UUID version 7 layout: milliseconds, then a counter, then random bits fixed per import).
+ * Random v4 uids land all over the uid indexes; ordered ones append, which makes a million-row commit several
+ * times faster on SQLite.
+ */
+export function orderedUids(nowMs: number): () => string {
+  const time = nowMs.toString(16).padStart(12, '0').slice(-12);
+  const tail = randomBytes(6).toString('hex');
+  let counter = 0;
+  return () => {
+    const c = (counter++).toString(16).padStart(6, '0');
+    return `${time.slice(0, 8)}-${time.slice(8)}-7${c.slice(0, 3)}-8${c.slice(3)}-${tail}`;
+  };
+}
+
+const householdColumns = HOUSEHOLD_IMPORT_COLUMNS.filter((c) => c.household && c.field !== 'localCode');
+const memberColumns = HOUSEHOLD_IMPORT_COLUMNS.filter((c) => !c.household);
+const MAX_FIELDS_LISTED = 20;
+
+function householdRow(uid: string, hamletId: number, h: HouseholdInput): unknown[] {
+  return [
+    uid,
+    hamletId,
+    h.localCode,
+    h.address ?? null,
+    h.street ?? null,
+    h.residency,
+    ...HOUSEHOLD_FLAGS.map((f) => flagToDb(h[f])),
+  ];
+}
+
+function residentRow(uid: string, householdUid: string, hamletId: number, m: MemberValues): unknown[] {
+  return [
+    uid,
+    householdUid,
+    hamletId,
+    m.fullName,
+    m.birthYear,
+    m.birthDate ?? null,
+    birthKeyOf(m),
+    m.sex,
+    m.residency,
+    m.isHead ? 1 : 0,
+    m.vneidLevel ?? null,
+    ...RESIDENT_FLAGS.map((f) => flagToDb(m[f])),
+  ];
+}
+
+const show = (type: (typeof HOUSEHOLD_IMPORT_COLUMNS)[number]['type'], v: unknown) =>
+  formatCell(type, v === false && type !== 'yesNo' ? null : v);
+
+/**
+ * Plans (and, with a spill, records the writes of) every household in `rows`. Issues are appended to `issues`;
+ * the caller decides whether anything is committed.
+ */
+export async function planHouseholds(opts: {
+  db: Kysely<Database>;
+  hamletId: number;
+  rows: AsyncIterable<ImportRow[]>;
+  index: Map<string, IndexedHousehold>;
+  today: string;
+  issues: ImportIssue[];
+  /** Issues kept in `issues`; later ones only add to out.overflow, so a broken million-row file stays small. */
+  maxIssues: number;
+  spill: ImportSpill | null;
+  out: PlanOutput;
+}): Promise<void> {
+  const { db, hamletId, index, today, issues, maxIssues, spill, out } = opts;
+  const seen = new Map<string, number>();
+  const newUid = orderedUids(Date.now());
+  let group: ImportRow[] = [];
+
+  /** Plans the household whose rows are in `group`; async only when a changed household must be read. */
+  const flush = async () => {
+    if (group.length === 0) return;
+    const rows = group;
+    group = [];
+    const code = localCodeOf(rows[0]);
+    const assembled = assembleHousehold(rows, today, issues);
+    if (!assembled) return;
+    const { household } = assembled;
+    const existing = index.get(code);
+    const members = household.members.map(({ uid: _uid, ...m }) => m);
+    if (!existing) {
+      out.added++;
+      out.onChange({ row: rows[0].row, action: 'add', key: code });
+      if (!spill) return;
+      const uid = newUid();
+      spill.insert('households', householdRow(uid, hamletId, household));
+      for (const m of members) spill.insert('residents', residentRow(newUid(), uid, hamletId, m));
+      return;
+    }
+    if (householdDigest(household, members) === existing.digest) {
+      out.unchanged++;
+      out.onChange({ row: rows[0].row, action: 'unchanged', key: code });
+      return;
+    }
+    const current = await loadHouseholdDetail(db, existing.uid);
+    if (!current) {
+      // Closed since the index was read; the commit would fail anyway, so report it as a concurrent change.
+      issues.push({ row: rows[0].row, column: '', code: 'SURVEY_IMPORT_CONCURRENT_CHANGE', params: {} });
+      return;
+    }
+    out.changed++;
+    const fields: FieldChange[] = [];
+    const before = householdValues(current.household);
+    const householdChanged = householdColumns.some((c) => {
+      const a = before[c.field as keyof typeof before] ?? null;
+      const b = household[c.field as keyof typeof household] ?? null;
+      if (a === b) return false;
+      fields.push({ column: c.header, before: show(c.type, a), after: show(c.type, b) });
+      return true;
+    });
+    const existingByKey = new Map(
+      current.members.map((r) => [memberKeyOf(r.fullName, Number(r.birthYear)), r]),
+    );
+    const writes: Array<() => void> = [];
+    if (householdChanged && spill) {
+      writes.push(() => spill.close('households', existing.uid, existing.validFrom));
+      writes.push(() => spill.insert('households', householdRow(existing.uid, hamletId, household)));
+    }
+    for (const m of members) {
+      const key = memberKeyOf(m.fullName, m.birthYear);
+      const old = existingByKey.get(key);
+      existingByKey.delete(key);
+      if (!old) {
+        fields.push({ column: 'Họ và tên', member: m.fullName, before: '', after: m.fullName });
+        if (spill) writes.push(() => spill.insert('residents', residentRow(newUid(), existing.uid, hamletId, m)));
+        continue;
+      }
+      const oldValues = memberValues(old);
+      if (memberCanon(oldValues) === memberCanon(m)) continue;
+      for (const c of memberColumns) {
+        const a = oldValues[c.field as keyof MemberValues] ?? null;
+        const b = m[c.field as keyof MemberValues] ?? null;
+        if (a !== b) fields.push({ column: c.header, member: m.fullName, before: show(c.type, a), after: show(c.type, b) });
+      }
+      if (spill) {
+        writes.push(() => spill.close('residents', old.uid, old.validFrom));
+        writes.push(() => spill.insert('residents', residentRow(old.uid, existing.uid, hamletId, m)));
+      }
+    }
+    for (const gone of existingByKey.values()) {
+      fields.push({ column: 'Họ và tên', member: gone.fullName, before: gone.fullName, after: '' });
+      if (spill) writes.push(() => spill.close('residents', gone.uid, gone.validFrom));
+    }
+    for (const write of writes) write();
+    out.onChange({ row: rows[0].row, action: 'change', key: code, fields: fields.slice(0, MAX_FIELDS_LISTED) });
+  };
+
+  for await (const batch of opts.rows) {
+    if (issues.length > maxIssues) out.overflow += issues.splice(maxIssues).length;
+    await spill?.drain();
+    for (const row of batch) await planRow(row);
+  }
+  await flush();
+  if (issues.length > maxIssues) out.overflow += issues.splice(maxIssues).length;
+
+  async function planRow(row: ImportRow): Promise<void> {
+    const code = localCodeOf(row);
+    if (code === '') {
+      issues.push({ row: row.row, column: 'Mã hộ', code: 'SURVEY_IMPORT_HOUSEHOLD_MISSING', params: {} });
+      return;
+    }
+    if (group.length > 0 && localCodeOf(group[0]) !== code) await flush();
+    if (group.length === 0) {
+      const firstRow = seen.get(code);
+      if (firstRow !== undefined) {
+        issues.push({
+          row: row.row,
+          column: 'Mã hộ',
+          code: 'SURVEY_IMPORT_NOT_CONTIGUOUS',
+          params: { code, firstRow },
+        });
+        return;
+      }
+      seen.set(code, row.row);
+    }
+    group.push(row);
+  }
+}
