@@ -50,3 +50,11 @@ describe('the application shell', () => {
     expect(res.json().openapi).toMatch(/^3\./);
   });
 });
+
+describe('public configuration', () => {
+  it('gives the map tile URL without login', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/config' });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().mapTileUrl).toContain('{z}');
+  });
+});

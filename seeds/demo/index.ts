@@ -3,6 +3,7 @@ import type { Db } from '../../server/db/database.js';
 import type { Role } from '../../server/db/tables.js';
 import { seedDemoCity, type DemoCity } from './seed-demo-city.js';
 import { seedPopulation } from './population.js';
+import { seedDemoTeams } from './seed-demo-teams.js';
 import { ensureReferenceCriteriaSets } from '../../server/features/criteria-sets/criteria-sets.service.js';
 
 /** Every demo account shares this password; `npm start` prints it. Never used outside the demo. */
@@ -137,6 +138,9 @@ export async function seedDemo(
   });
   await ensureReferenceCriteriaSets(handle, now);
   // Bulk loads run after the city is committed: they use their own transactions (COPY on PostgreSQL).
-  if (options.population !== false) await seedPopulation(handle, { seed: 1, size: 'demo', now });
+  if (options.population !== false) {
+    await seedPopulation(handle, { seed: 1, size: 'demo', now });
+    await seedDemoTeams(handle, result.city.hamletIds.get('25891/Khu phố Khánh Long')!, nowIso);
+  }
   return result;
 }

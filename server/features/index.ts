@@ -8,6 +8,7 @@ import { auditRoutes } from './audit/audit.routes.js';
 import { surveysRoutes } from './surveys/surveys.routes.js';
 import { criteriaSetsRoutes } from './criteria-sets/criteria-sets.routes.js';
 import { assessmentsRoutes } from './assessments/assessments.routes.js';
+import { configRoutes } from './config/config.routes.js';
 import { digitalTeamsRoutes } from './digital-teams/digital-teams.routes.js';
 import { outreachSessionsRoutes } from './outreach-sessions/outreach-sessions.routes.js';
 import { businessesRoutes } from './businesses/businesses.routes.js';
@@ -32,6 +33,7 @@ export function featureRoutes(db: Db, now: () => Date, env: Env): FastifyPluginA
       surveysRoutes,
       criteriaSetsRoutes,
       assessmentsRoutes,
+      configRoutes,
       householdsRoutes,
       digitalTeamsRoutes,
       outreachSessionsRoutes,
