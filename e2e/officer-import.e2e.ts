@@ -105,7 +105,10 @@ it('lets a commune officer import households, see the three bad rows named, fix 
       page.getByTestId('import-template').click(),
     ]);
     expect(template.suggestedFilename()).toMatch(/\.xlsx$/);
-    const [exported] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()]);
+    const [exported] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('export-csv').click(),
+    ]);
     expect(exported.suggestedFilename()).toMatch(/\.csv$/);
     const csv = await new Promise<string>((resolve, reject) => {
       void exported.createReadStream().then((stream) => {

@@ -301,11 +301,6 @@ export const errorMessages = {
     vi: 'Không thể "biết sử dụng dịch vụ công trực tuyến" khi chưa có tài khoản dịch vụ công.',
     en: 'Cannot "use online public services" without an online public service account.',
   },
-  SURVEY_ISSUE_NEEDS_DEVICE_OR_ACCOUNT: {
-    status: 400,
-    vi: 'Đặt lịch khám trực tuyến cần có điện thoại thông minh hoặc tài khoản dịch vụ công.',
-    en: 'Booking medical visits online needs a smart device or an online account.',
-  },
   SURVEY_ISSUE_BIRTH_YEAR_IN_FUTURE: {
     status: 400,
     vi: 'Năm sinh ở tương lai.',

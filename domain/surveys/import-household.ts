@@ -45,10 +45,6 @@ const RULES: Record<string, { vi: string; en: string }> = {
     vi: '"Biết dùng DVC" cần "Có tài khoản DVC"',
     en: '"can use online public services" needs an account',
   },
-  needs_device_or_account: {
-    vi: 'đăng ký khám trực tuyến cần điện thoại thông minh hoặc tài khoản DVC',
-    en: 'online medical booking needs a smart device or an account',
-  },
   more_than_one_head: { vi: 'hộ có nhiều hơn một chủ hộ', en: 'the household has more than one head' },
   birth_year_in_future: { vi: 'năm sinh ở tương lai', en: 'the birth year is in the future' },
   birth_year_implausible: { vi: 'năm sinh không hợp lý (quá 120 tuổi)', en: 'implausible birth year (over 120 years)' },

@@ -72,10 +72,6 @@ export const ResidentInputSchema = z.strictObject(residentShape).superRefine((r,
   if (r.canUseOnlinePublicService === true && r.onlinePublicServiceAccount === false) {
     ctx.addIssue({ code: 'custom', path: ['canUseOnlinePublicService'], message: 'needs_online_public_service_account' });
   }
-  if (r.onlineMedicalBooking === true && r.smartDevice === false && r.onlinePublicServiceAccount === false) {
-    // Booking online needs some device or account; a resident with neither was most likely mis-recorded.
-    ctx.addIssue({ code: 'custom', path: ['onlineMedicalBooking'], message: 'needs_device_or_account' });
-  }
 });
 export type ResidentInput = z.infer<typeof ResidentInputSchema>;
 

@@ -81,11 +81,11 @@ async function cacheFirst(request) {
   return response;
 }
 
-async function networkFirst(request, cacheName, cacheKey) {
+async function networkFirst(request, cacheName, cacheKey, isKeepable = () => true) {
   const cache = await caches.open(cacheName);
   try {
     const response = await fetch(request);
-    if (response.ok) await cache.put(cacheKey, response.clone());
+    if (response.ok && isKeepable(response)) await cache.put(cacheKey, response.clone());
     return response;
   } catch (error) {
     const hit = await cache.match(cacheKey);
@@ -108,9 +108,11 @@ self.addEventListener('fetch', (event) => {
     event.respondWith(cacheFirst(request));
   } else if (SHELL_FILES.includes(url.pathname) && url.pathname !== SHELL_URL) {
     event.respondWith(networkFirst(request, SHELL_CACHE, url.pathname));
-  } else if (request.mode === 'navigate') {
-    // Every page of the app is the same index.html; keep the newest one as the offline shell.
-    event.respondWith(networkFirst(request, SHELL_CACHE, SHELL_URL));
+  } else if (request.mode === 'navigate' && !url.pathname.startsWith('/api/')) {
+    // Every page of the app is the same index.html; keep the newest one as the offline shell. Only HTML: a file
+    // download opened by a link is a navigation too, and must never replace the shell.
+    const isHtml = (response) => (response.headers.get('content-type') || '').includes('text/html');
+    event.respondWith(networkFirst(request, SHELL_CACHE, SHELL_URL, isHtml));
   } else if (isCachedApi(url)) {
     event.respondWith(networkFirst(request, API_CACHE, request.url));
   }

@@ -175,6 +175,32 @@ describe('digital teams', () => {
     expect(back.json().team.members.filter((m: { userId: number }) => m.userId === headId)).toHaveLength(2);
   });
 
+  it('creates a team without a decision when a member is added first, and sets the fact once decided', async () => {
+    const hamlet = [...s.seeded.city.hamletIds.entries()].find(
+      ([key, id]) => key.startsWith('25891/') && id !== s.khanhLong,
+    )![1];
+    const wardMember = await addUser(s.t, 'tocns.tankhanh', 'team_member', [s.tanKhanhWard]);
+    const added = await addMember(s.as.officerTanKhanh, hamlet, wardMember);
+    expect(added.json().team).toMatchObject({
+      decisionNo: null,
+      decisionDate: null,
+      members: [{ userId: wardMember }],
+    });
+    const factsUrl = `/api/hamlets/${hamlet}/facts`;
+    expect(
+      (await s.t.app.inject({ method: 'GET', url: factsUrl, cookies: s.as.viewer })).json().items,
+    ).toEqual([]);
+    await putTeam(s.as.officerTanKhanh, hamlet, DECISION);
+    const facts = await s.t.app.inject({ method: 'GET', url: factsUrl, cookies: s.as.viewer });
+    expect(facts.json().items).toEqual([
+      expect.objectContaining({
+        key: 'digitalTeam',
+        valueBool: true,
+        members: ['Người dùng tocns.tankhanh'],
+      }),
+    ]);
+  });
+
   it('refuses a team on a unit that is not a hamlet', async () => {
     const res = await putTeam(s.as.officerTanKhanh, s.tanKhanhWard, DECISION);
     expect(res.statusCode).toBe(400);

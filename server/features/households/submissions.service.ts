@@ -92,15 +92,15 @@ export async function applySubmission(
   if (duplicate) return duplicate;
 
   try {
-    const household = await handle.db
+    return await handle.db
       .transaction()
       .execute((trx) => applyInTransaction(trx, ctx, hamlet, sub, assignments));
-    return { status: 'applied', household };
   } catch (error) {
-    if (!isUniqueViolation(error)) throw error;
-    // A replay that raced this one won, or another writer took the code or the version first.
+    // A replay racing this one committed first: whatever this attempt tripped on, the answer is "duplicate".
     const raced = await duplicateOf(handle, sub.clientId);
     if (raced) return raced;
+    if (!isUniqueViolation(error)) throw error;
+    // Another writer took the code or the version first.
     const code = sub.household?.localCode;
     if (code && (await isLocalCodeTaken(handle.db, hamlet.id, code, sub.householdUid ?? null)))
       throw new AppError('HOUSEHOLD_CODE_TAKEN', {}, { localCode: code });
@@ -114,7 +114,10 @@ async function applyInTransaction(
   hamlet: HouseholdHamlet,
   sub: SurveySubmission,
   assignments: Map<string, Assignment>,
-): Promise<HouseholdView> {
+): Promise<SubmissionOutcome> {
+  // Checked again on the transaction: on SQLite a replay queued behind the first one only sees it from here.
+  const stored = await findSubmission(trx, sub.clientId);
+  if (stored?.result) return { status: 'duplicate', household: JSON.parse(stored.result) as HouseholdView };
   const viewOf = async (uid: string) => {
     const row = await findCurrent(trx, 'households', uid);
     if (!row) throw new AppError('HOUSEHOLD_NOT_FOUND');
@@ -200,7 +203,7 @@ async function applyInTransaction(
       at,
     });
   }
-  return view;
+  return { status: 'applied', household: view };
 }
 
 /**

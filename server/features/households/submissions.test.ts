@@ -168,6 +168,16 @@ describe('survey submissions', () => {
     });
   });
 
+  it('applies a submission sent three times at once only once', async () => {
+    later(55);
+    const payload = newHousehold(s.khanhLong, 'KL-006');
+    const before = await surveyRowCounts(s);
+    const replies = await Promise.all([1, 2, 3].map(() => submit(s, s.as.team, payload)));
+    expect(replies.map((r) => r.statusCode)).toEqual([200, 200, 200]);
+    expect(replies.map((r) => r.json().status).sort()).toEqual(['applied', 'duplicate', 'duplicate']);
+    expect((await surveyRowCounts(s)).households).toBe(before.households + 1);
+  });
+
   it('shows both versions to the second of two offline editors, and lets them overwrite', async () => {
     later(60);
     const created = (await submit(s, s.as.head, newHousehold(s.khanhLong, 'KL-005'))).json()
@@ -254,6 +264,18 @@ describe('survey submissions', () => {
     expect(res.json().code).toBe('UNKNOWN_FIELD');
     expect(res.json().details.fields[0].field).toBe('body.household.phone');
     expect(res.json().message).toBe('Unknown field: body.household.phone.');
+  });
+
+  it('refuses a visit to a new household sent without the household', async () => {
+    const res = await submit(s, s.as.team, {
+      clientId: newClientId(),
+      hamletId: s.khanhLong,
+      visit: { outcome: 'refused', visitedAt: '2026-11-28T03:00:00Z' },
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().details.fields).toEqual([
+      expect.objectContaining({ field: 'body.household', issue: 'household_required' }),
+    ]);
   });
 
   it('refuses a second household with a code already used in the hamlet', async () => {

@@ -3,10 +3,11 @@ import { pipeline } from 'node:stream/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { Db } from '../../db/database.js';
-import { csvField } from '../../db/bulk-insert.js';
+import fs from 'node:fs';
 import { AppError } from '../../errors.js';
+import { isUniqueViolation } from '../surveys/versioned.repository.js';
 import type { AuditInput } from '../audit/record-audit.js';
-import { readLinesSync, type ImportSpill } from './import-spill.js';
+import { readLinesSync, VERSION_TAIL, type ImportSpill } from './import-spill.js';
 
 /*
  * Applies an import's spilled write plan in ONE transaction, so the database holds all of the import or none of
@@ -21,8 +22,6 @@ import { readLinesSync, type ImportSpill } from './import-spill.js';
 
 export interface CommitMeta {
   at: string;
-  actorId: number | null;
-  note: string;
   audit: AuditInput;
   /** Called now and then with the rows written so far (the kill test waits for it). */
   onProgress?: (written: number) => void;
@@ -49,11 +48,16 @@ function auditQuery(handle: Db, audit: AuditInput) {
 }
 
 const quoted = (names: readonly string[]) => names.map((c) => `"${c}"`).join(', ');
-const TAIL = ['valid_from', 'valid_to', 'changed_by', 'change_note'] as const;
 
 export async function commitSpill(handle: Db, spill: ImportSpill, meta: CommitMeta): Promise<void> {
-  if (handle.dialect === 'sqlite') return commitSqlite(handle, spill, meta);
-  return commitPostgres(handle, spill, meta);
+  try {
+    if (handle.dialect === 'sqlite') await commitSqlite(handle, spill, meta);
+    else await commitPostgres(handle, spill, meta);
+  } catch (error) {
+    // Another writer made a household with the same local code (or the same record) current first.
+    if (isUniqueViolation(error)) throw new AppError('SURVEY_IMPORT_CONCURRENT_CHANGE');
+    throw error;
+  }
 }
 
 async function commitSqlite(handle: Db, spill: ImportSpill, meta: CommitMeta): Promise<void> {
@@ -85,17 +89,15 @@ async function commitSqlite(handle: Db, spill: ImportSpill, meta: CommitMeta): P
       progress();
     }
     for (const [table, file] of spill.inserts) {
-      const columns = [...spill.insertColumns[table], ...TAIL];
+      const columns = [...spill.insertColumns[table], ...VERSION_TAIL];
       const tuple = `(${columns.map(() => '?').join(', ')})`;
       const head = `insert into "${table}" (${quoted(columns)}) values `;
       const many = sqlite.prepare(head + new Array(ROWS_PER_STATEMENT).fill(tuple).join(', '));
       const one = sqlite.prepare(head + tuple);
-      const tail = [meta.at, null, meta.actorId, meta.note];
       let batch: unknown[] = [];
       let inBatch = 0;
       for (const values of readLinesSync(file.file)) {
         for (const v of values) batch.push(typeof v === 'boolean' ? (v ? 1 : 0) : v);
-        batch.push(...tail);
         progress();
         if (++inBatch === ROWS_PER_STATEMENT) {
           many.run(batch);
@@ -115,26 +117,14 @@ async function commitSqlite(handle: Db, spill: ImportSpill, meta: CommitMeta): P
   }
 }
 
-/** CSV lines for COPY from a JSON-lines spill file, with the version bookkeeping appended. */
-async function* copyChunks(
-  file: string,
-  tail: unknown[],
-  progress: (n: number) => void,
-): AsyncGenerator<string> {
-  const suffix = tail.map((v) => ',' + csvField(v)).join('');
-  let chunk = '';
-  let n = 0;
-  for (const values of readLinesSync(file)) {
-    let line = csvField(values[0]);
-    for (let i = 1; i < values.length; i++) line += ',' + csvField(values[i]);
-    chunk += line + suffix + '\n';
-    if (++n % 2000 === 0) {
-      progress(n);
-      yield chunk;
-      chunk = '';
-    }
+/** The spill file as it is (already COPY CSV), reporting progress as chunks pass. */
+async function* copyChunks(file: string, progress: (n: number) => void): AsyncGenerator<Buffer> {
+  let bytes = 0;
+  for await (const chunk of fs.createReadStream(file, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
+    bytes += chunk.length;
+    yield chunk;
+    progress(bytes);
   }
-  if (chunk) yield chunk;
 }
 
 async function commitPostgres(handle: Db, spill: ImportSpill, meta: CommitMeta): Promise<void> {
@@ -142,23 +132,15 @@ async function commitPostgres(handle: Db, spill: ImportSpill, meta: CommitMeta):
   let broken = false;
   try {
     await client.query('begin');
-    let written = 0;
-    let reported = 0;
-    const report = (n: number) => {
-      if (meta.onProgress && Math.floor((written + n) / PROGRESS_EVERY) > reported) {
-        reported = Math.floor((written + n) / PROGRESS_EVERY);
-        meta.onProgress(written + n);
-      }
-    };
+    const report = (bytes: number) => meta.onProgress?.(bytes);
     if (spill.closes.lines > 0) {
       await client.query(
         'create temp table import_closes (tbl text not null, uid text not null, valid_from text not null) on commit drop',
       );
       await pipeline(
-        Readable.from(copyChunks(spill.closes.file, [], report)),
+        Readable.from(copyChunks(spill.closes.file, report)),
         client.query(copyFrom('copy import_closes (tbl, uid, valid_from) from stdin with (format csv)')),
       );
-      written += spill.closes.lines;
       const expected = await client.query<{ tbl: string; n: number }>(
         'select tbl, count(*)::int as n from import_closes group by tbl',
       );
@@ -174,12 +156,11 @@ async function commitPostgres(handle: Db, spill: ImportSpill, meta: CommitMeta):
     }
     for (const [table, file] of spill.inserts) {
       if (file.lines === 0) continue;
-      const columns = [...spill.insertColumns[table], ...TAIL];
+      const columns = [...spill.insertColumns[table], ...VERSION_TAIL];
       await pipeline(
-        Readable.from(copyChunks(file.file, [meta.at, null, meta.actorId, meta.note], report)),
+        Readable.from(copyChunks(file.file, report)),
         client.query(copyFrom(`copy "${table}" (${quoted(columns)}) from stdin with (format csv)`)),
       );
-      written += file.lines;
     }
     const audit = auditQuery(handle, meta.audit);
     await client.query(audit.sql, audit.parameters as unknown[]);

@@ -83,7 +83,27 @@ export interface PlannedChange {
   row: number;
   action: 'add' | 'change' | 'unchanged';
   key: string;
-  fields?: FieldChange[];
+  /** Changed columns as labels ("Tài khoản thanh toán (Trần Thị Bình)"), for a one-line summary. */
+  fields?: string[];
+  /** The same changes with their old and new values. */
+  diff?: FieldChange[];
+}
+
+/** A change as a change list entry: labels for the summary, values for the detail. */
+export function describeChange(
+  row: number,
+  key: string,
+  diff: FieldChange[],
+  max = 20,
+): PlannedChange {
+  const listed = diff.slice(0, max);
+  return {
+    row,
+    action: 'change',
+    key,
+    fields: listed.map((f) => (f.member ? `${f.column} (${f.member})` : f.column)),
+    diff: listed,
+  };
 }
 
 export interface PlanOutput {
@@ -169,7 +189,7 @@ export async function planHouseholds(opts: {
   let group: ImportRow[] = [];
 
   /** Plans the household whose rows are in `group`; async only when a changed household must be read. */
-  const flush = async () => {
+  const flush = (): Promise<void> | undefined => {
     if (group.length === 0) return;
     const rows = group;
     group = [];
@@ -193,6 +213,17 @@ export async function planHouseholds(opts: {
       out.onChange({ row: rows[0].row, action: 'unchanged', key: code });
       return;
     }
+    return planChange(rows, household, members, existing);
+  };
+
+  /** A household whose digest differs: read its current members and plan only the versions that changed. */
+  const planChange = async (
+    rows: ImportRow[],
+    household: HouseholdInput,
+    members: MemberValues[],
+    existing: IndexedHousehold,
+  ): Promise<void> => {
+    const code = localCodeOf(rows[0]);
     const current = await loadHouseholdDetail(db, existing.uid);
     if (!current) {
       // Closed since the index was read; the commit would fail anyway, so report it as a concurrent change.
@@ -243,24 +274,29 @@ export async function planHouseholds(opts: {
       if (spill) writes.push(() => spill.close('residents', gone.uid, gone.validFrom));
     }
     for (const write of writes) write();
-    out.onChange({ row: rows[0].row, action: 'change', key: code, fields: fields.slice(0, MAX_FIELDS_LISTED) });
+    out.onChange(describeChange(rows[0].row, code, fields, MAX_FIELDS_LISTED));
   };
 
   for await (const batch of opts.rows) {
     if (issues.length > maxIssues) out.overflow += issues.splice(maxIssues).length;
     await spill?.drain();
-    for (const row of batch) await planRow(row);
+    for (const row of batch) {
+      // Only a changed household waits for a read; the common path stays synchronous.
+      const pending = planRow(row);
+      if (pending) await pending;
+    }
   }
   await flush();
   if (issues.length > maxIssues) out.overflow += issues.splice(maxIssues).length;
 
-  async function planRow(row: ImportRow): Promise<void> {
+  function planRow(row: ImportRow): Promise<void> | undefined {
     const code = localCodeOf(row);
     if (code === '') {
       issues.push({ row: row.row, column: 'Mã hộ', code: 'SURVEY_IMPORT_HOUSEHOLD_MISSING', params: {} });
       return;
     }
-    if (group.length > 0 && localCodeOf(group[0]) !== code) await flush();
+    let pending: Promise<void> | undefined;
+    if (group.length > 0 && localCodeOf(group[0]) !== code) pending = flush();
     if (group.length === 0) {
       const firstRow = seen.get(code);
       if (firstRow !== undefined) {
@@ -270,10 +306,11 @@ export async function planHouseholds(opts: {
           code: 'SURVEY_IMPORT_NOT_CONTIGUOUS',
           params: { code, firstRow },
         });
-        return;
+        return pending;
       }
       seen.set(code, row.row);
     }
     group.push(row);
+    return pending;
   }
 }

@@ -129,7 +129,7 @@ async function* csvBatches(file: string): AsyncGenerator<SourceRow[]> {
   let row = 0;
   const number = (cells: string[][]): SourceRow[] => cells.map((c) => ({ row: ++row, cells: c }));
   try {
-    for await (const text of utf8Text(fs.createReadStream(file, { highWaterMark: 1 << 20 }))) {
+    for await (const text of utf8Text(fs.createReadStream(file, { highWaterMark: 1 << 16 }))) {
       yield number(records.push(text));
     }
     yield number(records.end());

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { once } from 'node:events';
 import { StringDecoder } from 'node:string_decoder';
+import { csvField } from '../../db/bulk-insert.js';
 
 /*
  * The write plan of an import, spilled to disk as JSON lines while the file is validated: versions to close and
@@ -11,18 +12,33 @@ import { StringDecoder } from 'node:string_decoder';
 
 const FLUSH_BYTES = 1 << 20;
 
+/**
+ * JSON lines for SQLite (read back and bound to prepared statements), or PostgreSQL's COPY CSV, so the
+ * PostgreSQL commit streams the file straight into COPY without touching a row in JavaScript.
+ */
+export type SpillFormat = 'json' | 'csv';
+
+function csvLine(values: unknown[]): string {
+  let line = csvField(values[0]);
+  for (let i = 1; i < values.length; i++) line += ',' + csvField(values[i]);
+  return line;
+}
+
 class LineFile {
   private buffer = '';
   private readonly out: fs.WriteStream;
   lines = 0;
 
-  constructor(readonly file: string) {
+  constructor(
+    readonly file: string,
+    private readonly format: SpillFormat,
+  ) {
     this.out = fs.createWriteStream(file);
   }
 
   /** Buffers one line; written out in large chunks. Call drain() now and then to respect backpressure. */
   push(values: unknown[]): void {
-    this.buffer += JSON.stringify(values) + '\n';
+    this.buffer += (this.format === 'json' ? JSON.stringify(values) : csvLine(values)) + '\n';
     this.lines++;
     if (this.buffer.length >= FLUSH_BYTES) {
       this.out.write(this.buffer);
@@ -44,18 +60,28 @@ class LineFile {
 
 export type ClosableTable = 'households' | 'residents' | 'businesses' | 'wifi_points';
 
-/** Closes and inserts for one import. Insert rows hold the record columns; version bookkeeping is added at commit. */
+/** The version bookkeeping columns every inserted row ends with. */
+export const VERSION_TAIL = ['valid_from', 'valid_to', 'changed_by', 'change_note'] as const;
+
+/**
+ * Closes and inserts for one import. Insert rows hold the record columns (`insertColumns`) followed by the
+ * version bookkeeping (VERSION_TAIL), which is the same for every row of the import.
+ */
 export class ImportSpill {
   readonly closes: LineFile;
   readonly inserts: Map<string, LineFile> = new Map();
+  private readonly tail: unknown[];
 
   constructor(
     readonly dir: string,
+    readonly format: SpillFormat,
     readonly insertColumns: Record<string, readonly string[]>,
+    version: { at: string; actorId: number | null; note: string },
   ) {
-    this.closes = new LineFile(path.join(dir, 'closes.jsonl'));
+    this.tail = [version.at, null, version.actorId, version.note];
+    this.closes = new LineFile(path.join(dir, `closes.${format}`), format);
     for (const table of Object.keys(insertColumns)) {
-      this.inserts.set(table, new LineFile(path.join(dir, `${table}.jsonl`)));
+      this.inserts.set(table, new LineFile(path.join(dir, `${table}.${format}`), format));
     }
   }
 
@@ -65,6 +91,7 @@ export class ImportSpill {
   }
 
   insert(table: string, values: unknown[]): void {
+    values.push(...this.tail);
     this.inserts.get(table)!.push(values);
   }
 

@@ -8,6 +8,7 @@ import { scopeUnitIds } from '../../policies/scope.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { HOUSEHOLD_IMPORT_COLUMNS, IMPORT_COLUMNS, type ImportKind } from '../../../domain/surveys/import-columns.js';
 import { formatCell } from '../../../domain/surveys/import-values.js';
+import { recordExportRows } from './import-records.js';
 import { householdPages, householdValues, hamletsUnder, memberValues } from './survey-imports.repository.js';
 
 /*
@@ -93,7 +94,6 @@ export async function exportUnit(
   kind: ImportKind,
   format: 'xlsx' | 'csv',
 ): Promise<ExportFile> {
-  if (kind !== 'households') throw new AppError('SURVEY_IMPORT_KIND_UNSUPPORTED', {}, { kind });
   const unit = await handle.db.selectFrom('adminUnits').select(['id', 'level']).where('id', '=', unitId).executeTakeFirst();
   if (!unit) throw new AppError('UNIT_NOT_FOUND');
   const scope = await scopeUnitIds(handle, ctx.actor);
@@ -104,17 +104,15 @@ export async function exportUnit(
   if (hamlets.length === 0) throw new AppError('SURVEY_UNIT_NOT_HAMLET', { unitId, level: unit.level });
   await recordAudit(handle.db, {
     actor: ctx.actor,
-    action: 'household.export',
+    action: kind === 'households' ? 'household.export' : `${kind}.export`,
     entity: 'admin_unit',
     entityId: unit.id,
     after: { kind, format, hamlets: hamlets.map((h) => h.id) },
     ip: ctx.ip ?? null,
     at: ctx.now.toISOString(),
   });
-  const rows = householdExportRows(
-    handle,
-    hamlets.map((h) => h.id),
-  );
+  const ids = hamlets.map((h) => h.id);
+  const rows = kind === 'households' ? householdExportRows(handle, ids) : recordExportRows(handle, kind, ids);
   const headers = IMPORT_COLUMNS[kind].map((c) => c.header);
   const out = new PassThrough();
   const filename = `${kind}-${unit.id}.${format}`;

@@ -58,7 +58,8 @@ const ImportResultSchema = z.object({
       row: z.number(),
       action: z.enum(['add', 'change', 'unchanged']),
       key: z.string(),
-      fields: z.array(FieldChangeSchema).optional(),
+      fields: z.array(z.string()).optional(),
+      diff: z.array(FieldChangeSchema).optional(),
     }),
   ),
   errors: z.array(

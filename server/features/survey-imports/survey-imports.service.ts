@@ -15,6 +15,7 @@ import {
 } from './import-households.js';
 import { detectFormat, readBatches, saveUpload, type SourceRow } from './import-source.js';
 import { ImportSpill } from './import-spill.js';
+import { commitRecords, planRecords } from './import-records.js';
 import { loadHouseholdIndex } from './survey-imports.repository.js';
 
 /*
@@ -99,10 +100,41 @@ async function* layoutRows(
     }
     const p = positions;
     counter.rows += rows.length;
-    yield rows.map((r) => ({ row: r.row, cells: p.map((i) => (i < 0 ? '' : (r.cells[i] ?? ''))) }));
+    // A file in the template's own column order (the usual case) needs no remapping.
+    const identity = p.every((i, k) => i === k);
+    yield identity
+      ? rows
+      : rows.map((r) => ({ row: r.row, cells: p.map((i) => (i < 0 ? '' : (r.cells[i] ?? ''))) }));
   }
   if (!positions) issues.push({ row: 1, column: '', code: 'IMPORT_FILE_EMPTY', params: {} });
 }
+
+function resultOf(
+  request: ImportRequest,
+  rows: number,
+  out: PlanOutput,
+  changes: PlannedChange[],
+  issues: ImportIssue[],
+): ImportResult {
+  const errors = issues.map(localise);
+  return {
+    dryRun: request.dryRun,
+    kind: request.kind,
+    summary: {
+      rows,
+      added: out.added,
+      changed: out.changed,
+      unchanged: out.unchanged,
+      errors: errors.length + out.overflow,
+    },
+    changes,
+    errors,
+  };
+}
+
+/** A commit of a file with errors writes nothing and answers with the same errors. */
+const failed = (result: ImportResult) =>
+  new AppError('IMPORT_FAILED', { summary: result.summary, errors: result.errors }, { count: result.summary.errors });
 
 /** Dry-runs or commits one import file into a hamlet. */
 export async function runImport(
@@ -112,7 +144,6 @@ export async function runImport(
   hooks: ImportHooks = {},
 ): Promise<ImportResult> {
   const hamlet = await loadSurveyHamlet(handle, ctx, request.hamletId, 'write');
-  if (request.kind !== 'households') throw new AppError('SURVEY_IMPORT_KIND_UNSUPPORTED', {}, { kind: request.kind });
   const upload = await saveUpload(request.body);
   try {
     const format = await detectFormat(upload.file, request.filename);
@@ -128,14 +159,41 @@ export async function runImport(
         if (changes.length < CHANGES_LISTED) changes.push(change);
       },
     };
+    const at = ctx.now.toISOString();
     const spill = request.dryRun
       ? null
-      : new ImportSpill(upload.dir, { households: HOUSEHOLD_SQL_COLUMNS, residents: RESIDENT_SQL_COLUMNS });
+      : new ImportSpill(
+          upload.dir,
+          handle.dialect === 'sqlite' ? 'json' : 'csv',
+          { households: HOUSEHOLD_SQL_COLUMNS, residents: RESIDENT_SQL_COLUMNS },
+          { at, actorId: ctx.actor.id, note: `Nhập tệp ${request.filename ?? ''}`.trim() },
+        );
+    const rows = layoutRows(readBatches(upload.file, format), request.kind, issues, counter);
+    const audit = (summary: ImportResult['summary']) => ({
+      actor: ctx.actor,
+      action: request.kind === 'households' ? 'household.import' : `${request.kind}.import`,
+      entity: 'hamlet',
+      entityId: hamlet.id,
+      after: { filename: request.filename ?? null, kind: request.kind, ...summary },
+      ip: ctx.ip ?? null,
+      at,
+    });
+    if (request.kind !== 'households') {
+      const plan = await planRecords({ handle, kind: request.kind, hamletId: hamlet.id, rows, issues, out });
+      const result = resultOf(request, counter.rows, out, changes, issues);
+      if (request.dryRun) return result;
+      if (result.summary.errors > 0) throw failed(result);
+      if (plan.adds.length + plan.changes.length > 0) {
+        const note = `Nhập tệp ${request.filename ?? ''}`.trim();
+        await commitRecords(handle, request.kind, hamlet.id, plan, { at, actorId: ctx.actor.id, note, audit: audit(result.summary) });
+      }
+      return result;
+    }
     const index = await loadHouseholdIndex(handle.db, hamlet.id);
     await planHouseholds({
       db: handle.db,
       hamletId: hamlet.id,
-      rows: layoutRows(readBatches(upload.file, format), request.kind, issues, counter),
+      rows,
       index,
       today: isoDateInVietnam(ctx.now),
       issues,
@@ -144,45 +202,11 @@ export async function runImport(
       out,
     });
     await spill?.finish();
-    const errors = issues.map(localise);
-    const result: ImportResult = {
-      dryRun: request.dryRun,
-      kind: request.kind,
-      summary: {
-        rows: counter.rows,
-        added: out.added,
-        changed: out.changed,
-        unchanged: out.unchanged,
-        errors: errors.length + out.overflow,
-      },
-      changes,
-      errors,
-    };
+    const result = resultOf(request, counter.rows, out, changes, issues);
     if (!spill) return result;
-    if (result.summary.errors > 0) {
-      throw new AppError(
-        'IMPORT_FAILED',
-        { summary: result.summary, errors },
-        { count: result.summary.errors },
-      );
-    }
+    if (result.summary.errors > 0) throw failed(result);
     if (!isEmptySpill(spill)) {
-      const at = ctx.now.toISOString();
-      await commitSpill(handle, spill, {
-        at,
-        actorId: ctx.actor.id,
-        note: `Nhập tệp ${request.filename ?? ''}`.trim(),
-        onProgress: hooks.onWriting,
-        audit: {
-          actor: ctx.actor,
-          action: 'household.import',
-          entity: 'hamlet',
-          entityId: hamlet.id,
-          after: { filename: request.filename ?? null, kind: request.kind, ...result.summary },
-          ip: ctx.ip ?? null,
-          at,
-        },
-      });
+      await commitSpill(handle, spill, { at, onProgress: hooks.onWriting, audit: audit(result.summary) });
     }
     return result;
   } finally {

@@ -186,7 +186,8 @@ describe('household imports', () => {
       row: 2,
       action: 'change',
       key: 'K001',
-      fields: [{ column: 'Tài khoản thanh toán', member: 'Trần Thị Bình', before: '', after: 'Có' }],
+      fields: ['Tài khoản thanh toán (Trần Thị Bình)'],
+      diff: [{ column: 'Tài khoản thanh toán', member: 'Trần Thị Bình', before: '', after: 'Có' }],
     });
     const res = await upload(s.as.head, csv(corrected), 'dryRun=false');
     expect(res.statusCode).toBe(200);

@@ -5,7 +5,7 @@
  */
 import { ApiError } from '../api/client';
 import { postSubmissionBatch } from '../features/survey/survey-api';
-import type { Draft } from '../features/survey/survey-draft';
+import type { Draft } from '../../../domain/surveys/survey-draft';
 import type { HouseholdView, SubmissionError, SurveySubmission } from '../features/survey/survey-types';
 import { idb, STORES } from './idb';
 
@@ -13,6 +13,8 @@ export type QueueStatus = 'pending' | 'conflict' | 'rejected';
 
 export interface QueuedSubmission {
   clientId: string;
+  /** Who made the edit: on a shared phone, only its author's session may send it. */
+  userId: number;
   submission: SurveySubmission;
   /** What the list shows for this entry (household code and address), since the household may be new. */
   label: string;
@@ -42,6 +44,7 @@ let state: QueueState = { items: [], phase: 'idle', lastSyncedAt: null };
 const listeners = new Set<() => void>();
 const syncedListeners = new Set<(households: HouseholdView[]) => void>();
 let started = false;
+let currentUserId: number | null = null;
 let running: Promise<void> | null = null;
 
 function setState(patch: Partial<QueueState>): void {
@@ -50,7 +53,9 @@ function setState(patch: Partial<QueueState>): void {
 }
 
 async function reload(): Promise<void> {
-  const items = await idb.getAll<QueuedSubmission>(STORES.submissions);
+  const all = await idb.getAll<QueuedSubmission>(STORES.submissions);
+  // Another member's edits stay stored for when they log in again; they are neither shown nor sent now.
+  const items = all.filter((item) => item.userId === currentUserId);
   items.sort((a, b) => a.queuedAt.localeCompare(b.queuedAt));
   setState({ items });
 }
@@ -85,8 +90,10 @@ export async function enqueue(
   replaces?: string,
 ): Promise<void> {
   if (replaces) await idb.delete(STORES.submissions, replaces);
+  if (currentUserId === null) throw new Error('The survey queue has not been started for a user');
   await idb.put<QueuedSubmission>(STORES.submissions, {
     clientId: submission.clientId,
+    userId: currentUserId,
     submission,
     label,
     queuedAt: new Date().toISOString(),
@@ -183,11 +190,17 @@ export function syncNow(): Promise<void> {
   return running;
 }
 
-/** Loads the stored queue and syncs whenever the network comes back, plus on a timer. Idempotent. */
-export function startQueue(): void {
+/**
+ * Loads the user's stored queue and syncs whenever the network comes back, plus on a timer. Idempotent per user;
+ * a different user (after logging out and in on the same phone) switches the queue to their entries.
+ */
+export function startQueue(userId: number): void {
+  if (currentUserId !== userId) {
+    currentUserId = userId;
+    void reload().then(() => syncNow());
+  }
   if (started) return;
   started = true;
-  void reload().then(() => syncNow());
   window.addEventListener('online', () => void syncNow());
   window.addEventListener('offline', () => setState({ phase: 'offline' }));
   window.setInterval(() => {

@@ -24,6 +24,22 @@ function differences(item: QueuedSubmission, t: (key: string) => string): Row[] 
   const mine = item.submission.household;
   const server = item.server;
   if (!mine || !server) return rows;
+  // Coded values read as words: "Tạm trú", "Có", "Mức 2", never "temporary", "true", "2".
+  const text = (value: unknown, field?: string): string => {
+    if (value === null || value === undefined || value === '') return '—';
+    if (field === 'residency' || field === 'sex') return t(`survey.${field}.${String(value)}`);
+    if (field === 'vneidLevel') return t(`survey.vneid.${String(value)}`);
+    if (typeof value === 'boolean') return tri(value, t);
+    return String(value);
+  };
+  for (const field of ['address', 'street', 'residency'] as const) {
+    if (text(mine[field]) !== text(server[field]))
+      rows.push({
+        label: t(`survey.household.${field}`),
+        mine: text(mine[field], field),
+        server: text(server[field], field),
+      });
+  }
   for (const flag of HOUSEHOLD_FLAGS) {
     if ((mine[flag] ?? null) !== (server[flag] ?? null))
       rows.push({ label: t(`survey.flags.${flag}`), mine: tri(mine[flag], t), server: tri(server[flag], t) });
@@ -36,6 +52,14 @@ function differences(item: QueuedSubmission, t: (key: string) => string): Row[] 
       continue;
     }
     serverMembers.delete(s.uid);
+    for (const field of ['fullName', 'birthYear', 'sex', 'residency', 'isHead', 'vneidLevel'] as const) {
+      if (text(m[field]) !== text(s[field]))
+        rows.push({
+          label: `${m.fullName}: ${t(`survey.member.${field}`)}`,
+          mine: text(m[field], field),
+          server: text(s[field], field),
+        });
+    }
     for (const flag of RESIDENT_FLAGS) {
       if ((m[flag] ?? null) !== (s[flag] ?? null))
         rows.push({

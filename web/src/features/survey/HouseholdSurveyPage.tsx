@@ -23,7 +23,7 @@ import {
   type FieldErrors,
   type SupportKind,
   type VisitOutcome,
-} from './survey-draft';
+} from '../../../../domain/surveys/survey-draft';
 import type { HouseholdPage, HouseholdView } from './survey-types';
 import { TriStateToggle } from './TriStateToggle';
 import './survey.css';
@@ -302,6 +302,7 @@ function SurveyForm({
           size="large"
           block
           loading={saving}
+          disabled={view ? !view.abilities.canEdit : false}
           onClick={() => void submit()}
           data-testid="survey-submit"
         >

@@ -1,8 +1,8 @@
 import { DeleteOutlined } from '@ant-design/icons';
-import { Button, Card, Checkbox, Input, InputNumber, Segmented, Select, Space } from 'antd';
+import { Button, Card, Checkbox, Input, InputNumber, Radio, Segmented, Select, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { REMOVAL_REASONS, RESIDENT_FLAGS } from '../../../../domain/surveys/schemas';
-import type { DraftMember, FieldErrors, RemovalReason } from './survey-draft';
+import type { DraftMember, FieldErrors, RemovalReason } from '../../../../domain/surveys/survey-draft';
 import { TriStateToggle } from './TriStateToggle';
 
 type Patch = Partial<DraftMember>;
@@ -144,13 +144,16 @@ export function MemberCard({
       </Space>
       <div className="kps-survey-field" data-testid="member-vneidLevel">
         <span className="kps-survey-label">{t('survey.member.vneidLevel')}</span>
-        <Segmented
-          block
+        <Radio.Group
+          className="kps-survey-tristate kps-survey-choice4"
+          optionType="button"
+          buttonStyle="solid"
           size="large"
           value={member.vneidLevel === null ? 'unknown' : String(member.vneidLevel)}
-          onChange={(value) =>
-            onChange({ vneidLevel: value === 'unknown' ? null : (Number(value) as 0 | 1 | 2) })
-          }
+          onChange={(event) => {
+            const value = String(event.target.value);
+            onChange({ vneidLevel: value === 'unknown' ? null : (Number(value) as 0 | 1 | 2) });
+          }}
           options={[
             { value: '2', label: t('survey.vneid.2') },
             { value: '1', label: t('survey.vneid.1') },

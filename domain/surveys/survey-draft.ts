@@ -1,6 +1,7 @@
 /*
- * The survey form's working copy of one household and the submission built from it. Validation runs the shared
- * zod schema and plausibility check of domain/surveys, exactly as the server does, before anything is queued.
+ * The offline survey form's working copy of one household, and the submission built from it. Pure, so the phone
+ * runs it with no network and the tests run it table by table. Validation is the shared zod schema and
+ * plausibility check, exactly what the server applies, so nothing the server would refuse is queued.
  */
 import {
   checkHouseholdPlausibility,
@@ -14,8 +15,32 @@ import {
   type ResidentFlag,
   type HouseholdFlag,
   type TriState,
-} from '../../../../domain/surveys/schemas';
-import type { HouseholdView, MemberView, SurveySubmission } from './survey-types';
+  type SurveySubmission,
+} from './schemas.js';
+
+/** A member as the households API returns them (only what the form needs). */
+export type MemberSnapshot = {
+  uid: string;
+  fullName: string;
+  birthYear: number;
+  birthDate: string | null;
+  sex: 'male' | 'female';
+  residency: 'permanent' | 'temporary';
+  isHead: boolean;
+  vneidLevel: number | null;
+} & { [K in ResidentFlag]: TriState };
+
+/** A household as the households API returns it (HouseholdView), reduced to what the form edits. */
+export type HouseholdSnapshot = {
+  uid: string;
+  version: string;
+  hamletId: number;
+  localCode: string;
+  address: string | null;
+  street: string | null;
+  residency: 'permanent' | 'temporary';
+  members: MemberSnapshot[];
+} & { [K in HouseholdFlag]: TriState };
 
 export type RemovalReason = (typeof REMOVAL_REASONS)[number];
 export type VisitOutcome = (typeof VISIT_OUTCOMES)[number];
@@ -47,7 +72,7 @@ export type Draft = {
   visit: { outcome: VisitOutcome; support: SupportKind[]; note: string };
 } & { [K in HouseholdFlag]: TriState };
 
-function memberFromView(m: MemberView): DraftMember {
+function memberFromView(m: MemberSnapshot): DraftMember {
   const flags = Object.fromEntries(RESIDENT_FLAGS.map((f) => [f, m[f] ?? null])) as Record<
     ResidentFlag,
     TriState
@@ -61,12 +86,13 @@ function memberFromView(m: MemberView): DraftMember {
     sex: m.sex,
     residency: m.residency,
     isHead: m.isHead,
-    vneidLevel: m.vneidLevel ?? null,
+    vneidLevel: m.vneidLevel === 0 || m.vneidLevel === 1 || m.vneidLevel === 2 ? m.vneidLevel : null,
     ...flags,
   };
 }
 
-export function draftFromHousehold(h: HouseholdView): Draft {
+/** The form's starting point: the household as the server last sent it, with a default visit (met). */
+export function draftFromHousehold(h: HouseholdSnapshot): Draft {
   const flags = Object.fromEntries(HOUSEHOLD_FLAGS.map((f) => [f, h[f] ?? null])) as Record<
     HouseholdFlag,
     TriState
@@ -86,6 +112,7 @@ export function draftFromHousehold(h: HouseholdView): Draft {
   };
 }
 
+/** A household new to the register. */
 export function emptyDraft(hamletId: number): Draft {
   return {
     baseVersion: null,
@@ -104,6 +131,7 @@ export function emptyDraft(hamletId: number): Draft {
   };
 }
 
+/** A person joining the household (newborn, moved in): every answer unknown, birth year to be filled in. */
 export function newMember(residency: 'permanent' | 'temporary', key: string): DraftMember {
   const flags = Object.fromEntries(RESIDENT_FLAGS.map((f) => [f, null])) as Record<ResidentFlag, TriState>;
   return {
@@ -147,6 +175,10 @@ function messageCode(issue: { code: string; message: string; path: PropertyKey[]
   return 'invalid';
 }
 
+/**
+ * Checks the draft as the server will: HouseholdInputSchema (names, birth years, one head, flag dependencies) then
+ * checkHouseholdPlausibility on `today` (yyyy-MM-dd). Returns field errors, or the parsed household when clean.
+ */
 export function validateDraft(d: Draft, today: string): { errors: FieldErrors; household?: HouseholdInput } {
   const errors: FieldErrors = {};
   const parsed = HouseholdInputSchema.safeParse(householdInputOf(d));
