@@ -65,9 +65,9 @@ async function commitSqlite(handle: Db, spill: ImportSpill, meta: CommitMeta): P
   // A Kysely transaction of another request may be open on the shared connection: wait for it to end.
   while (sqlite.inTransaction) await sleep(5);
   const audit = auditQuery(handle, meta.audit);
-  // A larger page cache for the load keeps the uid indexes' pages in memory (64 MB; the default is 2 MB).
+  // A larger page cache for the load keeps the indexes' hot pages in memory (16 MB; the default is 2 MB).
   const cacheSize = sqlite.pragma('cache_size', { simple: true }) as number;
-  sqlite.pragma('cache_size = -65536');
+  sqlite.pragma('cache_size = -16384');
   sqlite.exec('begin immediate');
   try {
     let written = 0;

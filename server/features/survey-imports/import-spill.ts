@@ -50,6 +50,11 @@ class LineFile {
     if (this.out.writableNeedDrain) await once(this.out, 'drain');
   }
 
+  /** Drops the file's stream without waiting (a failed import). */
+  abort(): void {
+    this.out.destroy();
+  }
+
   async close(): Promise<void> {
     if (this.buffer) this.out.write(this.buffer);
     this.buffer = '';
@@ -99,6 +104,12 @@ export class ImportSpill {
   async drain(): Promise<void> {
     await this.closes.drain();
     for (const file of this.inserts.values()) await file.drain();
+  }
+
+  /** Closes every file at once after a failure; the directory is removed by the caller. */
+  abort(): void {
+    this.closes.abort();
+    for (const file of this.inserts.values()) file.abort();
   }
 
   async finish(): Promise<void> {

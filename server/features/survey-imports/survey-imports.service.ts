@@ -190,17 +190,22 @@ export async function runImport(
       return result;
     }
     const index = await loadHouseholdIndex(handle.db, hamlet.id);
-    await planHouseholds({
-      db: handle.db,
-      hamletId: hamlet.id,
-      rows,
-      index,
-      today: isoDateInVietnam(ctx.now),
-      issues,
-      maxIssues: ERRORS_LISTED,
-      spill,
-      out,
-    });
+    try {
+      await planHouseholds({
+        db: handle.db,
+        hamletId: hamlet.id,
+        rows,
+        index,
+        today: isoDateInVietnam(ctx.now),
+        issues,
+        maxIssues: ERRORS_LISTED,
+        spill,
+        out,
+      });
+    } catch (error) {
+      spill?.abort();
+      throw error;
+    }
     await spill?.finish();
     const result = resultOf(request, counter.rows, out, changes, issues);
     if (!spill) return result;
