@@ -37,7 +37,17 @@ export async function createTestDb(): Promise<TestDb> {
       await handle.close();
       const c = new pg.Client({ connectionString: PG_ADMIN_URL });
       await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
+      // Closed pool connections may still be saying goodbye; forcing the drop then kills them mid-goodbye and the
+      // driver reports an unhandled error. Wait for them first, and force only as a last resort.
+      for (let attempt = 0; ; attempt++) {
+        try {
+          await c.query(`drop database if exists ${name}${attempt >= 50 ? ' with (force)' : ''}`);
+          break;
+        } catch (error) {
+          if (attempt >= 50) throw error;
+          await new Promise((resolve) => setTimeout(resolve, 100));
+        }
+      }
       await c.end();
     },
   };

@@ -28,6 +28,11 @@ export const DEFAULT_SQLITE_PATH = './data/khuphoso.db';
 export function createDatabase(url: string = DEFAULT_SQLITE_PATH): Db {
   if (/^postgres(ql)?:\/\//.test(url)) {
     const pool = new pg.Pool({ connectionString: url, max: 10 });
+    // An idle pooled connection can be closed by the server (restart, admin terminate); pg then emits 'error' on
+    // the pool, which would crash the process if nobody listened. The pool drops that client and makes a new one.
+    pool.on('error', (error) => {
+      console.warn(`PostgreSQL idle connection closed: ${error.message}`);
+    });
     const db = new Kysely<Database>({
       dialect: new PostgresDialect({ pool }),
       plugins: [new CamelCasePlugin()],
