@@ -1,4 +1,5 @@
 import { HOUSEHOLD_IMPORT_COLUMNS, type ImportColumn } from './import-columns.js';
+import { fastHousehold } from './import-fastpath.js';
 import { parseCell } from './import-values.js';
 import {
   checkHouseholdPlausibility,
@@ -161,7 +162,9 @@ export function assembleHousehold(
   if (!household || issues.length > before) return null;
 
   for (const flag of HOUSEHOLD_FLAGS) household[flag] ??= null;
-  const parsed = HouseholdInputSchema.safeParse({ ...household, members });
+  // An ordinary household skips zod; anything unusual gets the schema's own verdict and messages.
+  const fast = fastHousehold(household, members);
+  const parsed = fast ? { success: true as const, data: fast } : HouseholdInputSchema.safeParse({ ...household, members });
   const ruleIssue = (path: PropertyKey[], message: string) => {
     const memberIndex = path[0] === 'members' && typeof path[1] === 'number' ? path[1] : null;
     const field = String(memberIndex === null ? path[0] : path[2]);

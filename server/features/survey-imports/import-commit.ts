@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import { AppError } from '../../errors.js';
 import { isUniqueViolation } from '../surveys/versioned.repository.js';
 import type { AuditInput } from '../audit/record-audit.js';
-import { readLinesSync, VERSION_TAIL, type ImportSpill } from './import-spill.js';
+import { readLinesSync, ROWS_PER_LINE, VERSION_TAIL, type ImportSpill } from './import-spill.js';
 
 /*
  * Applies an import's spilled write plan in ONE transaction, so the database holds all of the import or none of
@@ -27,7 +27,6 @@ export interface CommitMeta {
   onProgress?: (written: number) => void;
 }
 
-const ROWS_PER_STATEMENT = 50;
 const PROGRESS_EVERY = 10_000;
 
 function auditQuery(handle: Db, audit: AuditInput) {
@@ -71,9 +70,12 @@ async function commitSqlite(handle: Db, spill: ImportSpill, meta: CommitMeta): P
   sqlite.exec('begin immediate');
   try {
     let written = 0;
-    const progress = () => {
-      written++;
-      if (meta.onProgress && written % PROGRESS_EVERY === 0) meta.onProgress(written);
+    const progress = (rows: number) => {
+      const before = written;
+      written += rows;
+      if (meta.onProgress && Math.floor(before / PROGRESS_EVERY) !== Math.floor(written / PROGRESS_EVERY)) {
+        meta.onProgress(written);
+      }
     };
     const closers = new Map<string, ReturnType<typeof sqlite.prepare<unknown[]>>>();
     for (const line of readLinesSync(spill.closes.file)) {
@@ -86,26 +88,21 @@ async function commitSqlite(handle: Db, spill: ImportSpill, meta: CommitMeta): P
         closers.set(table, stmt);
       }
       if (stmt.run(meta.at, uid, validFrom).changes !== 1) throw new AppError('SURVEY_IMPORT_CONCURRENT_CHANGE');
-      progress();
+      progress(1);
     }
     for (const [table, file] of spill.inserts) {
       const columns = [...spill.insertColumns[table], ...VERSION_TAIL];
       const tuple = `(${columns.map(() => '?').join(', ')})`;
       const head = `insert into "${table}" (${quoted(columns)}) values `;
-      const many = sqlite.prepare(head + new Array(ROWS_PER_STATEMENT).fill(tuple).join(', '));
+      const many = sqlite.prepare(head + new Array(ROWS_PER_LINE).fill(tuple).join(', '));
       const one = sqlite.prepare(head + tuple);
-      let batch: unknown[] = [];
-      let inBatch = 0;
+      const full = ROWS_PER_LINE * columns.length;
+      // Each line is a group of rows' values, flat (see ImportSpill); only the last one may be short.
       for (const values of readLinesSync(file.file)) {
-        for (const v of values) batch.push(typeof v === 'boolean' ? (v ? 1 : 0) : v);
-        progress();
-        if (++inBatch === ROWS_PER_STATEMENT) {
-          many.run(batch);
-          batch = [];
-          inBatch = 0;
-        }
+        if (values.length === full) many.run(values);
+        else for (let at = 0; at < values.length; at += columns.length) one.run(values.slice(at, at + columns.length));
+        progress(values.length / columns.length);
       }
-      for (let r = 0; r < inBatch; r++) one.run(batch.slice(r * columns.length, (r + 1) * columns.length));
     }
     sqlite.prepare(audit.sql).run(...(audit.parameters as unknown[]));
     sqlite.exec('commit');
