@@ -8,15 +8,14 @@ import {
   type BusinessPatch,
 } from '../../../domain/surveys/businesses.js';
 import { recordAudit } from '../audit/record-audit.js';
+import { closeAudited, updateAudited, versionAuditSnapshot } from '../surveys/audited-versions.js';
 import { blankToNull, changedFields, fromFlag, toFlag } from '../surveys/record-changes.js';
 import { loadSurveyHamlet, type SurveyContext } from '../surveys/survey-hamlet.js';
 import { canWriteSurvey, type SurveyHamlet } from '../surveys/surveys.policy.js';
 import {
-  closeVersion,
   findCurrent,
   insertVersion,
   listCurrent,
-  updateVersion,
   userNames,
   type RecordFields,
   type VersionRow,
@@ -58,11 +57,6 @@ async function viewOf(handle: Db, row: BusinessRow, hamlet: SurveyHamlet, ctx: S
 }
 
 /** What the audit log keeps of a business version. */
-function auditSnapshot(row: BusinessRow) {
-  const { id: _id, changedBy: _by, ...rest } = row;
-  return rest;
-}
-
 /** The stored form of the fields a write sets; undefined entries are left as they are. */
 function toFields(input: Partial<BusinessInput>): Partial<BusinessFields> {
   return {
@@ -116,7 +110,7 @@ export async function createBusiness(handle: Db, ctx: SurveyContext, hamletId: n
       action: 'business.create',
       entity: 'business',
       entityId: created.uid,
-      after: auditSnapshot(created),
+      after: versionAuditSnapshot(created),
       ip: ctx.ip ?? null,
       at,
     });
@@ -141,25 +135,9 @@ export async function updateBusiness(handle: Db, ctx: SurveyContext, uid: string
   }
   const changes = changedFields<Partial<BusinessFields>>(current, toFields(patch));
   if (Object.keys(changes).length === 0) return viewOf(handle, current, hamlet, ctx);
-  const at = ctx.now.toISOString();
-  const after = await handle.db.transaction().execute(async (trx) => {
-    const result = await updateVersion(trx, 'businesses', uid, changes, {
-      actorId: ctx.actor.id,
-      at,
-      note: blankToNull(patch.changeNote),
-    });
-    if (!result || result.before.id !== current.id) throw new AppError('SURVEY_WRITE_CONFLICT');
-    await recordAudit(trx, {
-      actor: ctx.actor,
-      action: 'business.update',
-      entity: 'business',
-      entityId: uid,
-      before: auditSnapshot(result.before),
-      after: auditSnapshot(result.after),
-      ip: ctx.ip ?? null,
-      at,
-    });
-    return result.after;
+  const after = await updateAudited(handle, ctx, 'businesses', uid, changes, current.id, {
+    entity: 'business',
+    note: blankToNull(patch.changeNote),
   });
   return viewOf(handle, after, hamlet, ctx);
 }
@@ -167,19 +145,5 @@ export async function updateBusiness(handle: Db, ctx: SurveyContext, uid: string
 /** Removes a business (closed down, moved): its current version is closed; its history stays. */
 export async function deleteBusiness(handle: Db, ctx: SurveyContext, uid: string, note?: string) {
   await loadBusiness(handle, ctx, uid, 'write');
-  const at = ctx.now.toISOString();
-  await handle.db.transaction().execute(async (trx) => {
-    const closed = await closeVersion(trx, 'businesses', uid, { at });
-    if (!closed) throw new AppError('SURVEY_RECORD_NOT_FOUND');
-    await recordAudit(trx, {
-      actor: ctx.actor,
-      action: 'business.delete',
-      entity: 'business',
-      entityId: uid,
-      before: auditSnapshot(closed),
-      after: note ? { removed: true, note } : { removed: true },
-      ip: ctx.ip ?? null,
-      at,
-    });
-  });
+  await closeAudited(handle, ctx, 'businesses', uid, { entity: 'business', note });
 }

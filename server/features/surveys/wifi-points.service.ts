@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Db } from '../../db/database.js';
 import { AppError } from '../../errors.js';
 import { recordAudit } from '../audit/record-audit.js';
+import { closeAudited, updateAudited, versionAuditSnapshot } from './audited-versions.js';
 import { asOfInstant } from './as-of.js';
 import { blankToNull, changedFields, fromFlag, toFlag } from './record-changes.js';
 import { loadSurveyHamlet, type SurveyContext } from './survey-hamlet.js';
@@ -9,12 +10,10 @@ import { surveyAbilities, type SurveyHamlet } from './surveys.policy.js';
 import type { WifiPointInput, WifiPointPatch, WifiPointView } from './surveys.schemas.js';
 import {
   asOf,
-  closeVersion,
   findCurrent,
   history,
   insertVersion,
   listCurrent,
-  updateVersion,
   userNames,
   type RecordFields,
   type VersionRow,
@@ -56,11 +55,6 @@ async function viewOf(
 }
 
 /** What the audit log keeps of a wifi point version. */
-function auditSnapshot(row: WifiRow) {
-  const { id: _id, changedBy: _by, ...rest } = row;
-  return rest;
-}
-
 /** The current point and its hamlet, checked for the purpose; 404 when the point does not exist or was removed. */
 async function loadPoint(handle: Db, ctx: SurveyContext, uid: string, purpose: 'read' | 'write') {
   const current = await findCurrent(handle.db, 'wifiPoints', uid);
@@ -128,7 +122,7 @@ export async function createWifiPoint(
       action: 'wifi_point.create',
       entity: 'wifi_point',
       entityId: created.uid,
-      after: auditSnapshot(created),
+      after: versionAuditSnapshot(created),
       ip: ctx.ip ?? null,
       at,
     });
@@ -157,25 +151,9 @@ export async function updateWifiPoint(
   };
   const changes = changedFields<Partial<WifiFields>>(current, candidate);
   if (Object.keys(changes).length === 0) return viewOf(handle, current, hamlet, ctx);
-  const at = ctx.now.toISOString();
-  const after = await handle.db.transaction().execute(async (trx) => {
-    const result = await updateVersion(trx, 'wifiPoints', uid, changes, {
-      actorId: ctx.actor.id,
-      at,
-      note: blankToNull(patch.changeNote),
-    });
-    if (!result || result.before.id !== current.id) throw new AppError('SURVEY_WRITE_CONFLICT');
-    await recordAudit(trx, {
-      actor: ctx.actor,
-      action: 'wifi_point.update',
-      entity: 'wifi_point',
-      entityId: uid,
-      before: auditSnapshot(result.before),
-      after: auditSnapshot(result.after),
-      ip: ctx.ip ?? null,
-      at,
-    });
-    return result.after;
+  const after = await updateAudited(handle, ctx, 'wifiPoints', uid, changes, current.id, {
+    entity: 'wifi_point',
+    note: blankToNull(patch.changeNote),
   });
   return viewOf(handle, after, hamlet, ctx);
 }
@@ -188,19 +166,5 @@ export async function deleteWifiPoint(
   note?: string,
 ): Promise<void> {
   await loadPoint(handle, ctx, uid, 'write');
-  const at = ctx.now.toISOString();
-  await handle.db.transaction().execute(async (trx) => {
-    const closed = await closeVersion(trx, 'wifiPoints', uid, { at });
-    if (!closed) throw new AppError('SURVEY_RECORD_NOT_FOUND');
-    await recordAudit(trx, {
-      actor: ctx.actor,
-      action: 'wifi_point.delete',
-      entity: 'wifi_point',
-      entityId: uid,
-      before: auditSnapshot(closed),
-      after: note ? { removed: true, note } : { removed: true },
-      ip: ctx.ip ?? null,
-      at,
-    });
-  });
+  await closeAudited(handle, ctx, 'wifiPoints', uid, { entity: 'wifi_point', note });
 }
