@@ -27,6 +27,9 @@ import {
   type IndexedHousehold,
   type MemberValues,
 } from './survey-imports.repository.js';
+import { HOUSEHOLD_SQL_COLUMNS, RESIDENT_SQL_COLUMNS } from '../../db/survey-columns.js';
+
+export { HOUSEHOLD_SQL_COLUMNS, RESIDENT_SQL_COLUMNS };
 
 /*
  * The households plan (issue 4 §6): rows are grouped by "Mã hộ" (a household's rows must be contiguous, as the
@@ -35,41 +38,6 @@ import {
  * household. Only the differences go to the spill: an unchanged household writes nothing, a changed one closes
  * and re-inserts only the versions that differ.
  */
-
-export const HOUSEHOLD_SQL_COLUMNS = [
-  'uid',
-  'hamlet_id',
-  'local_code',
-  'address',
-  'street',
-  'residency',
-  'fixed_broadband',
-  'mobile_broadband',
-  'in_digital_channel',
-  'reached_by_outreach',
-] as const;
-
-export const RESIDENT_SQL_COLUMNS = [
-  'uid',
-  'household_uid',
-  'hamlet_id',
-  'full_name',
-  'birth_year',
-  'birth_date',
-  'birth_key',
-  'sex',
-  'residency',
-  'is_head',
-  'vneid_level',
-  'online_public_service_account',
-  'can_use_online_public_service',
-  'digital_payment_account',
-  'smart_device',
-  'telehealth_informed',
-  'online_medical_booking',
-  'digital_skills_coached',
-  'electronic_health_record',
-] as const;
 
 /** What changed in one household, for the dry-run list. */
 export interface FieldChange {
@@ -90,12 +58,7 @@ export interface PlannedChange {
 }
 
 /** A change as a change list entry: labels for the summary, values for the detail. */
-export function describeChange(
-  row: number,
-  key: string,
-  diff: FieldChange[],
-  max = 20,
-): PlannedChange {
+export function describeChange(row: number, key: string, diff: FieldChange[], max = 20): PlannedChange {
   const listed = diff.slice(0, max);
   return {
     row,
@@ -254,7 +217,8 @@ export async function planHouseholds(opts: {
       existingByKey.delete(key);
       if (!old) {
         fields.push({ column: 'Họ và tên', member: m.fullName, before: '', after: m.fullName });
-        if (spill) writes.push(() => spill.insert('residents', residentRow(newUid(), existing.uid, hamletId, m)));
+        if (spill)
+          writes.push(() => spill.insert('residents', residentRow(newUid(), existing.uid, hamletId, m)));
         continue;
       }
       const oldValues = memberValues(old);
@@ -262,7 +226,13 @@ export async function planHouseholds(opts: {
       for (const c of memberColumns) {
         const a = oldValues[c.field as keyof MemberValues] ?? null;
         const b = m[c.field as keyof MemberValues] ?? null;
-        if (a !== b) fields.push({ column: c.header, member: m.fullName, before: show(c.type, a), after: show(c.type, b) });
+        if (a !== b)
+          fields.push({
+            column: c.header,
+            member: m.fullName,
+            before: show(c.type, a),
+            after: show(c.type, b),
+          });
       }
       if (spill) {
         writes.push(() => spill.close('residents', old.uid, old.validFrom));
