@@ -1,5 +1,11 @@
+import type { ErrorMessageTable } from './error-message-table.js';
+import { actionListErrors } from './features/action-lists/action-lists.errors.js';
+import { dashboardErrors } from './features/dashboards/dashboards.errors.js';
+import { evaluationRoundErrors } from './features/evaluation-rounds/evaluation-rounds.errors.js';
+import { publicScorecardErrors } from './features/public-scorecards/public-scorecards.errors.js';
+
 /** Every error code the API can return, with its HTTP status and its message in Vietnamese and English. */
-export const errorMessages = {
+const coreErrors = {
   VALIDATION_FAILED: { status: 400, vi: 'Dữ liệu không hợp lệ.', en: 'The input is not valid.' },
   UNKNOWN_FIELD: { status: 400, vi: 'Trường không được hỗ trợ: {field}.', en: 'Unknown field: {field}.' },
   BAD_REQUEST: { status: 400, vi: 'Yêu cầu không hợp lệ.', en: 'Bad request.' },
@@ -435,6 +441,15 @@ export const errorMessages = {
     vi: 'Lỗi hệ thống. Vui lòng thử lại sau.',
     en: 'Internal error. Please try again later.',
   },
-} as const satisfies Record<string, { status: number; vi: string; en: string }>;
+} as const satisfies ErrorMessageTable;
+
+// Newer features keep their codes beside their code; the table is still one map, so codes stay unique.
+export const errorMessages = {
+  ...coreErrors,
+  ...actionListErrors,
+  ...dashboardErrors,
+  ...evaluationRoundErrors,
+  ...publicScorecardErrors,
+} as const satisfies ErrorMessageTable;
 
 export type ErrorCode = keyof typeof errorMessages;

@@ -5,6 +5,18 @@ import 'dayjs/locale/vi';
 import vi from './locales/vi.json';
 import en from './locales/en.json';
 
+type Messages = Record<string, unknown>;
+// Each feature may keep its own strings in locales/<feature>/{vi,en}.json under a top-level key of its own,
+// so features do not all edit one large file.
+const featureLocales = import.meta.glob<Messages>('./locales/*/*.json', { eager: true, import: 'default' });
+function withFeatures(base: Messages, language: string): Messages {
+  const merged: Messages = { ...base };
+  for (const [file, messages] of Object.entries(featureLocales)) {
+    if (file.endsWith(`/${language}.json`)) Object.assign(merged, messages);
+  }
+  return merged;
+}
+
 export type Language = 'vi' | 'en';
 export const LANGUAGES: Language[] = ['vi', 'en'];
 
@@ -40,7 +52,7 @@ const initial = readStoredLanguage();
 applyLanguage(initial);
 
 void i18n.use(initReactI18next).init({
-  resources: { vi: { translation: vi }, en: { translation: en } },
+  resources: { vi: { translation: withFeatures(vi, 'vi') }, en: { translation: withFeatures(en, 'en') } },
   lng: initial,
   fallbackLng: 'vi',
   interpolation: { escapeValue: false },

@@ -1,0 +1,4 @@
+import type { ErrorMessageTable } from '../../error-message-table.js';
+
+/** Error codes of this feature (merged into server/error-messages.ts). */
+export const actionListErrors = {} as const satisfies ErrorMessageTable;
