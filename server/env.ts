@@ -17,6 +17,12 @@ const EnvSchema = z.object({
   LOG_LEVEL: z.string().default('info'),
   /** Map tiles cannot be reached on every network; the URL is a setting and maps still work without tiles. */
   TILE_URL: z.string().default('https://tile.openstreetmap.org/{z}/{x}/{y}.png'),
+  /**
+   * Per-IP limit on the login and password routes, on top of the per-account lockout: the lockout stops guessing
+   * one account's password, this stops one address trying many accounts.
+   */
+  AUTH_RATE_LIMIT_MAX: z.coerce.number().int().positive().default(20),
+  AUTH_RATE_LIMIT_WINDOW_MS: z.coerce.number().int().positive().default(60_000),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

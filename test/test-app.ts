@@ -13,10 +13,10 @@ export interface TestApp {
 }
 
 /** A full application over a fresh database, with a settable clock. */
-export async function createTestApp(): Promise<TestApp> {
+export async function createTestApp(envOverrides: Record<string, string> = {}): Promise<TestApp> {
   const db = await createTestDb();
   const clock = { now: new Date('2026-11-28T03:00:00Z') };
-  const app = await buildApp({ db, env: readEnv({}), now: () => clock.now, webDist: '/nonexistent' });
+  const app = await buildApp({ db, env: readEnv(envOverrides), now: () => clock.now, webDist: '/nonexistent' });
   await app.ready();
   return {
     app,

@@ -4,6 +4,7 @@ import type { Db } from '../db/database.js';
 import type { Actor } from '../policies/actor.js';
 
 export const SESSION_COOKIE = 'kps_session';
+const LAST_SEEN_RESOLUTION_MS = 60_000;
 
 /** Sessions are stored by the SHA-256 of their token, never by the token itself. */
 export function hashSessionToken(token: string): string {
@@ -19,6 +20,7 @@ export async function loadActor(handle: Db, token: string, nowIso: string): Prom
     .select([
       'sessions.id as sessionId',
       'sessions.expiresAt',
+      'sessions.lastSeenAt',
       'users.id',
       'users.username',
       'users.displayName',
@@ -28,6 +30,10 @@ export async function loadActor(handle: Db, token: string, nowIso: string): Prom
     .where('sessions.id', '=', sessionId)
     .executeTakeFirst();
   if (!row || row.expiresAt <= nowIso || !row.isActive) return null;
+  // Last activity lets an admin see stale sessions; writing it at most once a minute keeps reads from becoming writes.
+  if (Date.parse(nowIso) - Date.parse(row.lastSeenAt) >= LAST_SEEN_RESOLUTION_MS) {
+    await handle.db.updateTable('sessions').set({ lastSeenAt: nowIso }).where('id', '=', sessionId).execute();
+  }
   const scopes = await handle.db
     .selectFrom('userScopes')
     .select('unitId')

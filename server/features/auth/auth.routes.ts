@@ -6,7 +6,6 @@ import { SESSION_COOKIE } from '../../plugins/auth.js';
 import { requireActor } from '../../policies/actor.js';
 import { ChangePasswordInputSchema, LoginInputSchema, MeSchema } from '../../../domain/users/schemas.js';
 import { changePassword, loadMe, login, logout } from './auth.service.js';
-import { readLoginRateLimit } from './login-rate-limit.js';
 import { prepareDummyHash } from './passwords.js';
 
 const MeReplySchema = z.object({ user: MeSchema });
@@ -16,8 +15,7 @@ export function authRoutes(deps: FeatureDeps): FastifyPluginAsync {
   return async (fastify) => {
     const app = fastify.withTypeProvider<ZodTypeProvider>();
     await prepareDummyHash();
-    // Read when the app is built, so a test can lower the limit for the app it creates.
-    const rateLimit = readLoginRateLimit();
+    const rateLimit = { max: deps.env.AUTH_RATE_LIMIT_MAX, timeWindow: deps.env.AUTH_RATE_LIMIT_WINDOW_MS };
     const cookieOptions = {
       httpOnly: true,
       sameSite: 'lax' as const,

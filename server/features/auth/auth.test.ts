@@ -224,6 +224,30 @@ describe('sessions', () => {
     t.clock.now = minutesLater(12 * 60);
     expect((await me(cookies)).statusCode).toBe(401);
   });
+
+  it('records the last activity of a session, at most once a minute', async () => {
+    await createTestAccount(t.db, t.clock.now, {
+      username: 'hoat.dong',
+      role: 'viewer',
+      scopeUnitIds: [units.communeA],
+    });
+    const cookies = await loginCookies(t.app, 'hoat.dong');
+    const lastSeen = async () =>
+      (
+        await t.db.db
+          .selectFrom('sessions')
+          .select('lastSeenAt')
+          .where('id', '=', hashSessionToken(cookies[SESSION_COOKIE]))
+          .executeTakeFirstOrThrow()
+      ).lastSeenAt;
+    expect(await lastSeen()).toBe(START.toISOString());
+    t.clock.now = new Date(START.getTime() + 30_000);
+    await me(cookies);
+    expect(await lastSeen()).toBe(START.toISOString());
+    t.clock.now = minutesLater(10);
+    await me(cookies);
+    expect(await lastSeen()).toBe(minutesLater(10).toISOString());
+  });
 });
 
 describe('changing one’s own password', () => {

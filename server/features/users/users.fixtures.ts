@@ -107,12 +107,7 @@ export async function loginCookies(app: FastifyInstance, username: string, passw
   return sessionCookieFrom(response);
 }
 
-/** A test app whose per-IP limit on login is `max` attempts a minute (read from the environment at build time). */
+/** A test app whose per-IP limit on login is `max` attempts a minute. */
 export async function appWithLoginLimit(max: number): Promise<TestApp> {
-  process.env.AUTH_RATE_LIMIT_MAX = String(max);
-  try {
-    return await createTestApp();
-  } finally {
-    delete process.env.AUTH_RATE_LIMIT_MAX;
-  }
+  return createTestApp({ AUTH_RATE_LIMIT_MAX: String(max) });
 }
