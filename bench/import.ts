@@ -64,7 +64,7 @@ const pgUrl = (name: string) => {
   return url.toString();
 };
 
-function ours(url: string, csv: string, hamlet: number): { ms: number; peakRssMb: number; summary: unknown } {
+function ours(url: string, csv: string, hamlet: number): { ms: number; cpuMs: number; peakRssMb: number; summary: unknown } {
   const out = execFileSync(
     process.execPath,
     ['node_modules/tsx/dist/cli.mjs', 'bench/import-worker.ts', url, csv, String(hamlet)],
@@ -147,7 +147,7 @@ export async function run(args: string[]): Promise<void> {
       limit.push(b);
       rss.push(a.peakRssMb);
       console.log(
-        `  ${engine} run ${i + 1}: ours ${a.ms.toFixed(0)} ms (${a.peakRssMb} MB, ${JSON.stringify(a.summary)}), ${engine === 'sqlite' ? '.import' : 'COPY'} ${b.toFixed(0)} ms`,
+        `  ${engine} run ${i + 1}: ours ${a.ms.toFixed(0)} ms (CPU ${a.cpuMs} ms, ${a.peakRssMb} MB, ${JSON.stringify(a.summary)}), ${engine === 'sqlite' ? '.import' : 'COPY'} ${b.toFixed(0)} ms`,
       );
     }
     const ratio = median(mine) / median(limit);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { POLL, startHarness, type Harness } from './harness.js';
+import { logIn, POLL, startHarness, type Harness } from './harness.js';
 
 let harness: Harness;
 beforeAll(async () => {
@@ -15,6 +15,8 @@ it('lets a visitor on a 360 px phone read the programme and switch to English', 
     await page.goto('/');
     const title = page.getByTestId('landing-title');
     await expect.poll(() => title.textContent(), POLL).toBe('Khu phố, ấp chuyển đổi số');
+    // The goal counter of the city, then the programme's five groups under the wards.
+    await expect.poll(() => page.getByTestId('public-goal').innerText(), POLL).toMatch(/\d+ \/ 7 phường, xã/);
     for (const group of [
       'Nhận thức số',
       'Kỹ năng công dân số',
@@ -22,7 +24,7 @@ it('lets a visitor on a 360 px phone read the programme and switch to English', 
       'Kinh tế số',
       'Xã hội số, dịch vụ số',
     ]) {
-      expect(await page.getByText(group, { exact: false }).count(), group).toBeGreaterThan(0);
+      await expect.poll(() => page.getByText(group, { exact: false }).count(), POLL).toBeGreaterThan(0);
     }
     expect(await page.getByTestId('landing-login').first().isVisible()).toBe(true);
     // Nothing sticks out sideways at 360 px.
@@ -31,6 +33,9 @@ it('lets a visitor on a 360 px phone read the programme and switch to English', 
 
     await page.getByTestId('language-switch').getByText('EN', { exact: true }).click();
     await expect.poll(() => title.textContent(), POLL).toBe('Digital neighbourhoods and hamlets');
+    await expect
+      .poll(() => page.getByTestId('public-goal').innerText(), POLL)
+      .toMatch(/\/ 7 wards and communes/);
     expect(await page.evaluate(() => document.cookie)).toContain('lang=en');
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
 
@@ -44,4 +49,27 @@ it('lets a visitor on a 360 px phone read the programme and switch to English', 
   } finally {
     await harness.screenshot(page, 'visitor-landing', { fullPage: true });
   }
+});
+
+it('takes a visitor to the login page, and the app still works behind it', async () => {
+  const page = await harness.newPage({ width: 360, height: 740 });
+  await page.goto('/');
+  await page.getByTestId('landing-login').click();
+  await page.waitForURL((url) => url.pathname === '/login');
+  await page.getByTestId('login-username').waitFor();
+
+  await logIn(page, 'canbo.tanhiep');
+  // Back on the public page, a logged-in visitor is offered the app instead of the login.
+  await page.goto('/');
+  await expect.poll(() => page.getByTestId('landing-open-app').isVisible(), POLL).toBe(true);
+  await page.getByTestId('landing-open-app').click();
+  await page.waitForURL((url) => url.pathname.startsWith('/app'));
+  await page.getByTestId('user-menu').waitFor();
+  // Logging out sends the app to "/", which loads the public page again (not the app's old landing).
+  await page.getByTestId('user-menu').click();
+  await page.getByTestId('logout').click();
+  await expect.poll(() => page.getByTestId('landing-login').isVisible(), POLL).toBe(true);
+  expect(new URL(page.url()).pathname).toBe('/');
+  expect(await page.getByTestId('landing-title').textContent()).toBe('Khu phố, ấp chuyển đổi số');
+  expect(harness.pageErrors).toEqual([]);
 });

@@ -15,13 +15,15 @@ function newestMtime(dir: string): number {
 /** Builds web/dist when it is missing or older than any file of the web sources or shared domain schemas. */
 export function buildWebIfNeeded(root = process.cwd()): boolean {
   const index = path.join(root, 'web/dist/index.html');
-  const sources = ['web/src', 'web/index.html', 'web/vite.config.ts', 'domain']
+  const sources = ['web/src', 'web/index.html', 'web/public.html', 'web/vite.config.ts', 'domain']
     .map((p) => path.join(root, p))
     .filter((p) => fs.existsSync(p));
   const sourceTime = Math.max(
     ...sources.map((p) => (fs.statSync(p).isDirectory() ? newestMtime(p) : fs.statSync(p).mtimeMs)),
   );
-  if (fs.existsSync(index) && fs.statSync(index).mtimeMs >= sourceTime) return false;
+  // A dist built before the visitors' page existed lacks public.html: build again.
+  const hasPublic = fs.existsSync(path.join(root, 'web/dist/public.html'));
+  if (hasPublic && fs.existsSync(index) && fs.statSync(index).mtimeMs >= sourceTime) return false;
   execFileSync(
     process.execPath,
     [

@@ -1,4 +1,4 @@
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
@@ -101,7 +101,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const webDist = deps.webDist ?? path.resolve(here, '../web/dist');
   const hasWeb = fs.existsSync(path.join(webDist, 'index.html'));
   if (hasWeb) {
-    await app.register(fastifyStatic, { root: webDist, wildcard: false, index: false });
+    // The build writes .br/.gz beside each asset (web/vite.config.ts); they are sent as they are.
+    await app.register(fastifyStatic, { root: webDist, wildcard: false, index: false, preCompressed: true });
+  }
+  // Visitors' pages ("/" and /cong-khai/…) are a second, small entry without the officials' app shell.
+  if (hasWeb && fs.existsSync(path.join(webDist, 'public.html'))) {
+    const publicPage = async (_request: unknown, reply: FastifyReply) =>
+      reply.type('text/html').sendFile('public.html');
+    app.get('/', { schema: { hide: true } }, publicPage);
+    app.get('/cong-khai', { schema: { hide: true } }, publicPage);
+    app.get('/cong-khai/*', { schema: { hide: true } }, publicPage);
   }
   app.setNotFoundHandler(async (request, reply) => {
     const url = request.url.split('?')[0];

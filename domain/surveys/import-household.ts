@@ -1,6 +1,7 @@
 import { HOUSEHOLD_IMPORT_COLUMNS, type ImportColumn } from './import-columns.js';
 import { fastHousehold } from './import-fastpath.js';
-import { parseCell } from './import-values.js';
+import { foldName } from './import-fold.js';
+import { exactCell, parseCell } from './import-values.js';
 import {
   checkHouseholdPlausibility,
   HOUSEHOLD_FLAGS,
@@ -53,12 +54,12 @@ const RULES: Record<string, { vi: string; en: string }> = {
 };
 
 /**
- * The member match key within a household: the name without case or extra spaces, and the birth year. Diacritics
- * count ("Nguyen" is not "Nguyễn"): folding every name of a million-row file cost seconds, and a name retyped
- * without accents is a change worth a new version anyway.
+ * The member match key within a household: the name folded like search folds it (no diacritics, case or extra
+ * spaces: "Nguyễn Văn  A" and "nguyen van a" are one person) and the birth year. Registers are retyped by hand,
+ * often without accents; such a row is the same member with a corrected name, not a new one.
  */
 export function memberKeyOf(fullName: string, birthYear: number): string {
-  return `${fullName.normalize('NFC').toLowerCase().replace(/\s+/g, ' ').trim()}|${birthYear}`;
+  return `${foldName(fullName)}|${birthYear}`;
 }
 
 /** The local code of a row ('' when blank), the key rows are grouped by. */
@@ -66,8 +67,22 @@ export function localCodeOf(row: ImportRow): string {
   return (row.cells[LOCAL_CODE] ?? '').trim();
 }
 
+const HOUSEHOLD_REST = HOUSEHOLD_INDEXES.filter((i) => i !== LOCAL_CODE);
+
+/** Most cells are either empty or start with a letter or digit: trim only when an edge could be a space. */
+function isBlankCell(cell: string | undefined): boolean {
+  return cell === undefined || cell === '' || cell.trim() === '';
+}
+
 function isBlank(row: ImportRow, indexes: number[]): boolean {
-  return indexes.every((i) => (row.cells[i] ?? '').trim() === '');
+  for (const i of indexes) if (!isBlankCell(row.cells[i])) return false;
+  return true;
+}
+
+/** A later row repeats the household columns exactly as typed (the template's layout): nothing to compare. */
+function repeatsHousehold(row: ImportRow, first: ImportRow): boolean {
+  for (const i of HOUSEHOLD_REST) if (row.cells[i] !== first.cells[i]) return false;
+  return true;
 }
 
 function readCells(
@@ -80,6 +95,17 @@ function readCells(
   for (const i of indexes) {
     const column: ImportColumn = COLUMNS[i];
     const raw = row.cells[i] ?? '';
+    // A blank cell is unknown whatever its type (parseCell's first rule), without a result object per cell.
+    if (raw === '') {
+      // An unknown birth date is left out rather than deleted later: delete would make the object slow.
+      if (column.field !== 'birthDate') out[column.field] = null;
+      continue;
+    }
+    const exact = exactCell(column.type, raw);
+    if (exact !== undefined) {
+      out[column.field] = exact;
+      continue;
+    }
     const parsed = parseCell(column.type, raw);
     if (!parsed.ok) {
       good = false;
@@ -90,7 +116,7 @@ function readCells(
         params: { value: raw.trim(), column: column.header, expected: parsed.expected.vi },
         paramsEn: { value: raw.trim(), column: column.header, expected: parsed.expected.en },
       });
-    } else out[column.field] = parsed.value;
+    } else if (parsed.value !== null || column.field !== 'birthDate') out[column.field] = parsed.value;
   }
   return good ? out : null;
 }
@@ -121,8 +147,9 @@ export function assembleHousehold(
   const household = readCells(first, HOUSEHOLD_INDEXES, issues);
   if (household) required(first, household, ['residency'], issues);
   const firstCells = HOUSEHOLD_INDEXES.map((i) => first.cells[i]?.trim() ?? '');
-  for (const row of rows.slice(1)) {
-    if (isBlank(row, HOUSEHOLD_INDEXES.filter((i) => i !== LOCAL_CODE))) continue;
+  for (let r = 1; r < rows.length; r++) {
+    const row = rows[r];
+    if (repeatsHousehold(row, first) || isBlank(row, HOUSEHOLD_REST)) continue;
     const differing = HOUSEHOLD_INDEXES.find((i, k) => (row.cells[i]?.trim() ?? '') !== firstCells[k]);
     if (differing === undefined) continue;
     issues.push({

@@ -4,6 +4,7 @@ import type { Role } from '../../server/db/tables.js';
 import { seedDemoCity, type DemoCity } from './seed-demo-city.js';
 import { seedPopulation } from './population.js';
 import { seedDemoTeams } from './seed-demo-teams.js';
+import { seedDemoHistory } from './seed-demo-history.js';
 import { ensureReferenceCriteriaSets } from '../../server/features/criteria-sets/criteria-sets.service.js';
 
 /** Every demo account shares this password; `npm start` prints it. Never used outside the demo. */
@@ -141,6 +142,7 @@ export async function seedDemo(
   if (options.population !== false) {
     await seedPopulation(handle, { seed: 1, size: 'demo', now });
     await seedDemoTeams(handle, result.city.hamletIds.get('25891/Khu phố Khánh Long')!, nowIso);
+    await seedDemoHistory(handle, now);
   }
   return result;
 }

@@ -5,6 +5,7 @@ import * as m0002 from './migrations/0002-surveys.js';
 import * as m0003 from './migrations/0003-assessments.js';
 import * as m0004 from './migrations/0004-survey-sync.js';
 import * as m0005 from './migrations/0005-teams.js';
+import * as m0006 from './migrations/0006-evaluation-rounds.js';
 
 /** Ordered migrations; a new file is added here with the next number. Static imports keep them bundle-safe. */
 const migrations: Record<string, Migration> = {
@@ -13,6 +14,7 @@ const migrations: Record<string, Migration> = {
   '0003-assessments': m0003,
   '0004-survey-sync': m0004,
   '0005-teams': m0005,
+  '0006-evaluation-rounds': m0006,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -214,6 +214,11 @@ export interface Database {
   outreachSessions: OutreachSessionsTable;
   outreachSessionHamlets: OutreachSessionHamletsTable;
   outreachSessionHouseholds: OutreachSessionHouseholdsTable;
+  evaluationRounds: EvaluationRoundsTable;
+  evaluationRoundWards: EvaluationRoundWardsTable;
+  evaluationSubmissions: EvaluationSubmissionsTable;
+  evaluationRoundHamlets: EvaluationRoundHamletsTable;
+  evaluationEvidence: EvaluationEvidenceTable;
 }
 
 export interface CriteriaSetsTable {
@@ -346,4 +351,66 @@ export interface HouseholdVisitsTable {
   note: string | null;
   clientId: string | null;
   createdAt: string;
+}
+
+/* Evaluation rounds, ward submissions and evidence files (migration 0006-evaluation-rounds). */
+export type RoundStatus = 'open' | 'closed' | 'published';
+export type SubmissionStatus = 'submitted' | 'returned' | 'approved';
+
+export interface EvaluationRoundsTable {
+  id: Generated<number>;
+  name: string;
+  /** ISO date the pilot hamlets are assessed on. */
+  assessmentDate: string;
+  criteriaSetId: number;
+  /** ISO date; submissions are accepted until the end of that day in Vietnam. */
+  deadline: string;
+  status: RoundStatus;
+  createdBy: number | null;
+  createdAt: string;
+  closedAt: string | null;
+  publishedAt: string | null;
+}
+
+export interface EvaluationRoundWardsTable {
+  roundId: number;
+  wardId: number;
+}
+
+export interface EvaluationSubmissionsTable {
+  id: Generated<number>;
+  roundId: number;
+  wardId: number;
+  status: SubmissionStatus;
+  /** 1 for the first submission, +1 on each resubmission after a return. */
+  version: number;
+  note: string | null;
+  submittedAt: string;
+  submittedBy: number | null;
+  reviewedAt: string | null;
+  reviewedBy: number | null;
+  reviewComment: string | null;
+}
+
+export interface EvaluationRoundHamletsTable {
+  submissionId: number;
+  hamletId: number;
+  assessmentId: number;
+  met: number;
+  applicable: number;
+  meetsStandard: number;
+  totalGap: number;
+}
+
+export interface EvaluationEvidenceTable {
+  id: Generated<number>;
+  roundId: number;
+  wardId: number;
+  filename: string;
+  mime: string;
+  size: number;
+  sha256: string;
+  content: Buffer;
+  uploadedAt: string;
+  uploadedBy: number | null;
 }

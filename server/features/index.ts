@@ -14,6 +14,10 @@ import { outreachSessionsRoutes } from './outreach-sessions/outreach-sessions.ro
 import { businessesRoutes } from './businesses/businesses.routes.js';
 import { householdsRoutes } from './households/households.routes.js';
 import { surveyImportsRoutes } from './survey-imports/survey-imports.routes.js';
+import { actionListsRoutes } from './action-lists/action-lists.routes.js';
+import { publicScorecardsRoutes } from './public-scorecards/public-scorecards.routes.js';
+import { evaluationRoundsRoutes } from './evaluation-rounds/evaluation-rounds.routes.js';
+import { dashboardsRoutes } from './dashboards/dashboards.routes.js';
 
 export interface FeatureDeps {
   db: Db;
@@ -39,6 +43,10 @@ export function featureRoutes(db: Db, now: () => Date, env: Env): FastifyPluginA
       outreachSessionsRoutes,
       businessesRoutes,
       surveyImportsRoutes,
+      actionListsRoutes,
+      publicScorecardsRoutes,
+      evaluationRoundsRoutes,
+      dashboardsRoutes,
     ];
     for (const feature of features) await app.register(feature(deps));
   };

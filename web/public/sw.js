@@ -8,7 +8,8 @@
  * - Logging in or out empties the API cache, so a shared phone never shows one member's data to the next.
  * Writes are never cached: the page queues them in IndexedDB and replays them itself.
  */
-const VERSION = 'kps-sw-v1';
+// v2: the visitors' pages became a page of their own (public.html), which must never be kept as the app shell.
+const VERSION = 'kps-sw-v2';
 const SHELL_CACHE = `${VERSION}-shell`;
 const ASSET_CACHE = `${VERSION}-assets`;
 const API_CACHE = `${VERSION}-api`;
@@ -68,6 +69,11 @@ self.addEventListener('message', (event) => {
   );
 });
 
+/** The visitors' pages ("/", /cong-khai/…) are public.html, not the app: left to the network, never cached as the shell. */
+function isPublicPage(url) {
+  return url.pathname === '/' || url.pathname === '/cong-khai' || url.pathname.startsWith('/cong-khai/');
+}
+
 function isCachedApi(url) {
   return CACHED_API.some((pattern) => pattern.test(url.pathname));
 }
@@ -108,7 +114,7 @@ self.addEventListener('fetch', (event) => {
     event.respondWith(cacheFirst(request));
   } else if (SHELL_FILES.includes(url.pathname) && url.pathname !== SHELL_URL) {
     event.respondWith(networkFirst(request, SHELL_CACHE, url.pathname));
-  } else if (request.mode === 'navigate' && !url.pathname.startsWith('/api/')) {
+  } else if (request.mode === 'navigate' && !url.pathname.startsWith('/api/') && !isPublicPage(url)) {
     // Every page of the app is the same index.html; keep the newest one as the offline shell. Only HTML: a file
     // download opened by a link is a navigation too, and must never replace the shell.
     const isHtml = (response) => (response.headers.get('content-type') || '').includes('text/html');

@@ -18,6 +18,17 @@ const PlacesPage = lazy(() => import('./features/places/PlacesPage'));
 const ImportPage = lazy(() => import('./features/imports/ImportPage'));
 const SurveyPage = lazy(() => import('./features/survey/SurveyPage'));
 const HouseholdSurveyPage = lazy(() => import('./features/survey/HouseholdSurveyPage'));
+// Action lists, their print view and the criteria-set editor (issue 5 §4–5).
+const ActionsPage = lazy(() => import('./features/actions/ActionsPage'));
+const ActionsPrintPage = lazy(() => import('./features/actions/ActionsPrintPage'));
+const CriteriaSetsPage = lazy(() => import('./features/criteria-sets/CriteriaSetsPage'));
+const CriteriaSetEditorPage = lazy(() => import('./features/criteria-sets/CriteriaSetEditorPage'));
+// Dashboards and the hamlet scorecard (issue 5 §1–3).
+const CityDashboardPage = lazy(() => import('./features/dashboard/CityDashboardPage'));
+const WardDashboardPage = lazy(() => import('./features/dashboard/WardDashboardPage'));
+const HamletScorecardPage = lazy(() => import('./features/dashboard/HamletScorecardPage'));
+const RoundsPage = lazy(() => import('./features/rounds/RoundsPage'));
+const RoundDetailPage = lazy(() => import('./features/rounds/RoundDetailPage'));
 
 function page(element: ReactNode) {
   return <Suspense fallback={<PageLoading />}>{element}</Suspense>;
@@ -26,6 +37,8 @@ function page(element: ReactNode) {
 export const router = createBrowserRouter([
   { path: '/', element: page(<LandingPage />) },
   { path: '/login', element: page(<LoginPage />) },
+  // The print view stands outside the app shell, so only the checklist prints.
+  { path: '/app/hamlets/:id/actions/print', element: page(<ActionsPrintPage />) },
   {
     path: '/app',
     element: page(<AppLayout />),
@@ -42,6 +55,14 @@ export const router = createBrowserRouter([
       { path: 'survey', element: <SurveyPage /> },
       { path: 'survey/new', element: <HouseholdSurveyPage /> },
       { path: 'survey/households/:uid', element: <HouseholdSurveyPage /> },
+      { path: 'hamlets/:id/actions', element: <ActionsPage /> },
+      { path: 'criteria-sets', element: <CriteriaSetsPage /> },
+      { path: 'criteria-sets/:id', element: <CriteriaSetEditorPage /> },
+      { path: 'dashboard', element: <CityDashboardPage /> },
+      { path: 'dashboard/ward/:id', element: <WardDashboardPage /> },
+      { path: 'hamlets/:id/scorecard', element: <HamletScorecardPage /> },
+      { path: 'rounds', element: <RoundsPage /> },
+      { path: 'rounds/:id', element: <RoundDetailPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

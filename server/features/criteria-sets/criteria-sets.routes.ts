@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { FeatureDeps } from '../index.js';
 import { createSet, getSet, listSets, publishSet, updateSet } from './criteria-sets.service.js';
+import { newVersion, previewSet } from './criteria-set-versions.service.js';
 
 const IdParams = z.strictObject({ id: z.coerce.number().int().positive() });
 const LangQuery = z.strictObject({ lang: z.enum(['vi', 'en']).optional() });
@@ -59,6 +60,60 @@ export function criteriaSetsRoutes(deps: FeatureDeps): FastifyPluginAsync {
       async (request) => ({
         criteriaSet: await publishSet(deps.db, request.actor, request.params.id, deps.now()),
       }),
+    );
+    app.post(
+      '/criteria-sets/:id/new-version',
+      {
+        schema: {
+          tags,
+          summary: 'A draft copy of this version with the next version number (name and date may change)',
+          params: IdParams,
+          body: z
+            .strictObject({
+              name: z
+                .strictObject({
+                  vi: z.string().trim().min(1).max(200),
+                  en: z.string().trim().min(1).max(200),
+                })
+                .optional(),
+              effectiveFrom: z.iso.date().optional(),
+            })
+            // An empty POST arrives as null: a plain copy.
+            .nullish(),
+          querystring: LangQuery,
+        },
+      },
+      async (request, reply) => {
+        const criteriaSet = await newVersion(
+          deps.db,
+          request.actor,
+          request.params.id,
+          request.body ?? {},
+          deps.now(),
+        );
+        return reply.status(201).send({ criteriaSet });
+      },
+    );
+    app.get(
+      '/criteria-sets/:id/preview',
+      {
+        schema: {
+          tags,
+          summary:
+            'Each hamlet under a unit scored by the set in force and by this set, live (nothing stored)',
+          params: IdParams,
+          querystring: z.strictObject({
+            unitId: z.coerce.number().int().positive(),
+            date: z.iso.date().optional(),
+            lang: z.enum(['vi', 'en']).optional(),
+          }),
+        },
+      },
+      async (request) =>
+        previewSet(deps.db, { actor: request.actor, now: deps.now() }, request.params.id, {
+          unitId: request.query.unitId,
+          date: request.query.date,
+        }),
     );
   };
 }

@@ -183,7 +183,10 @@ async function applyInTransaction(
       createdAt: at,
     });
   }
-  const view = await viewOf(uid);
+  // The household left the hamlet: its current version and its members' end here, like a removal, so the
+  // hamlet's counts and lists stop including it; the history and the visit stay.
+  const movedAway = sub.visit?.outcome === 'moved_away' ? await closeMovedAway(trx, uid, at) : null;
+  const view = movedAway ? await closedViewOf(trx, ctx, hamlet, movedAway, assignments) : await viewOf(uid);
   await insertSubmission(trx, {
     clientId: sub.clientId,
     userId: ctx.actor.id,
@@ -197,13 +200,51 @@ async function applyInTransaction(
       action: current ? 'household.survey' : 'household.create',
       entity: 'household',
       entityId: uid,
-      before: written?.before ?? null,
-      after: { ...(written?.after ?? {}), visit: sub.visit ?? null, clientId: sub.clientId },
+      before: written?.before ?? (movedAway && current ? { household: householdValuesOf(current) } : null),
+      after: {
+        ...(written?.after ?? {}),
+        visit: sub.visit ?? null,
+        clientId: sub.clientId,
+        ...(movedAway ? { closed: 'moved_away', closedMembers: movedAway.members } : {}),
+      },
       ip: ctx.ip ?? null,
       at,
     });
   }
   return { status: 'applied', household: view };
+}
+
+const MOVED_AWAY = 'moved_away';
+
+/** Closes a household and its current members at `at`, noting why; returns the closed household version. */
+async function closeMovedAway(
+  trx: Kysely<Database>,
+  uid: string,
+  at: string,
+): Promise<{ household: HouseholdRow; members: string[] }> {
+  const members: string[] = [];
+  for (const member of await currentMembers(trx, uid)) {
+    const closed = await closeVersion(trx, 'residents', member.uid, { at });
+    if (!closed) throw new AppError('SURVEY_WRITE_CONFLICT');
+    await trx.updateTable('residents').set({ changeNote: MOVED_AWAY }).where('id', '=', closed.id).execute();
+    members.push(member.uid);
+  }
+  const household = await closeVersion(trx, 'households', uid, { at });
+  if (!household) throw new AppError('SURVEY_WRITE_CONFLICT');
+  await trx.updateTable('households').set({ changeNote: MOVED_AWAY }).where('id', '=', household.id).execute();
+  return { household: { ...household, changeNote: MOVED_AWAY }, members };
+}
+
+/** The view of a household that has just been closed: its last values, no members any more. */
+async function closedViewOf(
+  trx: Kysely<Database>,
+  ctx: HouseholdContext,
+  hamlet: HouseholdHamlet,
+  closed: { household: HouseholdRow },
+  assignments: Map<string, Assignment>,
+): Promise<HouseholdView> {
+  const [view] = await buildHouseholdViews(trx, ctx.actor, hamlet, [closed.household], [], assignments);
+  return view;
 }
 
 /**

@@ -3,14 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/tables.js';
 import { HOUSEHOLD_IMPORT_COLUMNS } from '../../../domain/surveys/import-columns.js';
 import { formatCell } from '../../../domain/surveys/import-values.js';
-import {
-  assembleHousehold,
-  localCodeOf,
-  memberCanon,
-  memberKeyOf,
-  type ImportIssue,
-  type ImportRow,
-} from '../../../domain/surveys/import-household.js';
+import { memberCanon, memberKeyOf, type ImportIssue } from '../../../domain/surveys/import-household.js';
 import {
   birthKeyOf,
   flagToDb,
@@ -18,7 +11,8 @@ import {
   RESIDENT_FLAGS,
   type HouseholdInput,
 } from '../../../domain/surveys/schemas.js';
-import type { ImportSpill } from './import-spill.js';
+import type { AssembledHousehold } from './import-groups.js';
+import type { ImportSink } from './import-writer.js';
 import {
   householdDigest,
   householdValues,
@@ -26,17 +20,17 @@ import {
   memberValues,
   type IndexedHousehold,
   type MemberValues,
+  type ResidentRow,
 } from './survey-imports.repository.js';
 import { HOUSEHOLD_SQL_COLUMNS, RESIDENT_SQL_COLUMNS } from '../../db/survey-columns.js';
 
 export { HOUSEHOLD_SQL_COLUMNS, RESIDENT_SQL_COLUMNS };
 
 /*
- * The households plan (issue 4 §6): rows are grouped by "Mã hộ" (a household's rows must be contiguous, as the
- * template lays them out), each group is validated through the shared schema, then compared with the current
- * household of the same local code: add, change or unchanged. Members match by name and birth year within the
- * household. Only the differences go to the spill: an unchanged household writes nothing, a changed one closes
- * and re-inserts only the versions that differ.
+ * The households plan (issue 4 §6): each household assembled and validated from its rows (import-groups.ts) is
+ * compared with the current household of the same local code: add, change or unchanged. Members match by name and birth year within the
+ * household (case, accents and spacing aside). Only the differences go to the sink: an unchanged household writes
+ * nothing, a changed one closes and re-inserts only the versions that differ.
  */
 
 /** What changed in one household, for the dry-run list. */
@@ -131,66 +125,57 @@ const show = (type: (typeof HOUSEHOLD_IMPORT_COLUMNS)[number]['type'], v: unknow
   formatCell(type, v === false && type !== 'yesNo' ? null : v);
 
 /**
- * Plans (and, with a spill, records the writes of) every household in `rows`. Issues are appended to `issues`;
- * the caller decides whether anything is committed.
+ * Plans (and, with a sink, writes) every household in `rows`. Issues are appended to `issues`; the sink stops
+ * writing at the first one, and the caller decides whether anything is committed.
  */
 export async function planHouseholds(opts: {
   db: Kysely<Database>;
   hamletId: number;
-  rows: AsyncIterable<ImportRow[]>;
+  /** Valid households in file order; their issues are already in `issues`. */
+  households: AsyncIterable<AssembledHousehold[]>;
   index: Map<string, IndexedHousehold>;
-  today: string;
   issues: ImportIssue[];
   /** Issues kept in `issues`; later ones only add to out.overflow, so a broken million-row file stays small. */
   maxIssues: number;
-  spill: ImportSpill | null;
+  sink: ImportSink | null;
   out: PlanOutput;
 }): Promise<void> {
-  const { db, hamletId, index, today, issues, maxIssues, spill, out } = opts;
-  const seen = new Map<string, number>();
+  const { db, hamletId, index, issues, maxIssues, sink, out } = opts;
   const newUid = orderedUids(Date.now());
-  let group: ImportRow[] = [];
 
-  /** Plans the household whose rows are in `group`; async only when a changed household must be read. */
-  const flush = (): Promise<void> | undefined => {
-    if (group.length === 0) return;
-    const rows = group;
-    group = [];
-    const code = localCodeOf(rows[0]);
-    const assembled = assembleHousehold(rows, today, issues);
-    if (!assembled) return;
-    const { household } = assembled;
+  /** Plans one valid household; async only when a changed household must be read. */
+  const plan = ({ row, code, household }: AssembledHousehold): Promise<void> | undefined => {
     const existing = index.get(code);
     const members = household.members.map(({ uid: _uid, ...m }) => m);
     if (!existing) {
       out.added++;
-      out.onChange({ row: rows[0].row, action: 'add', key: code });
-      if (!spill) return;
+      out.onChange({ row, action: 'add', key: code });
+      if (!sink) return;
       const uid = newUid();
-      spill.insert('households', householdRow(uid, hamletId, household));
-      for (const m of members) spill.insert('residents', residentRow(newUid(), uid, hamletId, m));
+      sink.insert('households', householdRow(uid, hamletId, household));
+      for (const m of members) sink.insert('residents', residentRow(newUid(), uid, hamletId, m));
       return;
     }
     if (householdDigest(household, members) === existing.digest) {
       out.unchanged++;
-      out.onChange({ row: rows[0].row, action: 'unchanged', key: code });
+      out.onChange({ row, action: 'unchanged', key: code });
       return;
     }
-    return planChange(rows, household, members, existing);
+    return planChange(row, code, household, members, existing);
   };
 
   /** A household whose digest differs: read its current members and plan only the versions that changed. */
   const planChange = async (
-    rows: ImportRow[],
+    row: number,
+    code: string,
     household: HouseholdInput,
     members: MemberValues[],
     existing: IndexedHousehold,
   ): Promise<void> => {
-    const code = localCodeOf(rows[0]);
     const current = await loadHouseholdDetail(db, existing.uid);
     if (!current) {
       // Closed since the index was read; the commit would fail anyway, so report it as a concurrent change.
-      issues.push({ row: rows[0].row, column: '', code: 'SURVEY_IMPORT_CONCURRENT_CHANGE', params: {} });
+      issues.push({ row, column: '', code: 'SURVEY_IMPORT_CONCURRENT_CHANGE', params: {} });
       return;
     }
     out.changed++;
@@ -203,22 +188,31 @@ export async function planHouseholds(opts: {
       fields.push({ column: c.header, before: show(c.type, a), after: show(c.type, b) });
       return true;
     });
-    const existingByKey = new Map(
-      current.members.map((r) => [memberKeyOf(r.fullName, Number(r.birthYear)), r]),
-    );
+    // Folded keys may collide in the database ("Lan" and "Lân", born the same year): a name typed exactly wins.
+    const existingByKey = new Map<string, ResidentRow[]>();
+    for (const r of current.members) {
+      const key = memberKeyOf(r.fullName, Number(r.birthYear));
+      existingByKey.set(key, [...(existingByKey.get(key) ?? []), r]);
+    }
+    const takeExisting = (m: MemberValues): ResidentRow | undefined => {
+      const key = memberKeyOf(m.fullName, m.birthYear);
+      const candidates = existingByKey.get(key);
+      if (!candidates) return undefined;
+      const at = Math.max(0, candidates.findIndex((r) => r.fullName === m.fullName));
+      const [old] = candidates.splice(at, 1);
+      if (candidates.length === 0) existingByKey.delete(key);
+      return old;
+    };
     const writes: Array<() => void> = [];
-    if (householdChanged && spill) {
-      writes.push(() => spill.close('households', existing.uid, existing.validFrom));
-      writes.push(() => spill.insert('households', householdRow(existing.uid, hamletId, household)));
+    if (householdChanged && sink) {
+      writes.push(() => sink.close('households', existing.uid, existing.validFrom));
+      writes.push(() => sink.insert('households', householdRow(existing.uid, hamletId, household)));
     }
     for (const m of members) {
-      const key = memberKeyOf(m.fullName, m.birthYear);
-      const old = existingByKey.get(key);
-      existingByKey.delete(key);
+      const old = takeExisting(m);
       if (!old) {
         fields.push({ column: 'Họ và tên', member: m.fullName, before: '', after: m.fullName });
-        if (spill)
-          writes.push(() => spill.insert('residents', residentRow(newUid(), existing.uid, hamletId, m)));
+        if (sink) writes.push(() => sink.insert('residents', residentRow(newUid(), existing.uid, hamletId, m)));
         continue;
       }
       const oldValues = memberValues(old);
@@ -234,53 +228,28 @@ export async function planHouseholds(opts: {
             after: show(c.type, b),
           });
       }
-      if (spill) {
-        writes.push(() => spill.close('residents', old.uid, old.validFrom));
-        writes.push(() => spill.insert('residents', residentRow(old.uid, existing.uid, hamletId, m)));
+      if (sink) {
+        writes.push(() => sink.close('residents', old.uid, old.validFrom));
+        writes.push(() => sink.insert('residents', residentRow(old.uid, existing.uid, hamletId, m)));
       }
     }
-    for (const gone of existingByKey.values()) {
+    for (const gone of [...existingByKey.values()].flat()) {
       fields.push({ column: 'Họ và tên', member: gone.fullName, before: gone.fullName, after: '' });
-      if (spill) writes.push(() => spill.close('residents', gone.uid, gone.validFrom));
+      if (sink) writes.push(() => sink.close('residents', gone.uid, gone.validFrom));
     }
     for (const write of writes) write();
-    out.onChange(describeChange(rows[0].row, code, fields, MAX_FIELDS_LISTED));
+    out.onChange(describeChange(row, code, fields, MAX_FIELDS_LISTED));
   };
 
-  for await (const batch of opts.rows) {
+  for await (const batch of opts.households) {
     if (issues.length > maxIssues) out.overflow += issues.splice(maxIssues).length;
-    await spill?.drain();
-    for (const row of batch) {
+    if (issues.length > 0) sink?.stop();
+    await sink?.drain();
+    for (const assembled of batch) {
       // Only a changed household waits for a read; the common path stays synchronous.
-      const pending = planRow(row);
+      const pending = plan(assembled);
       if (pending) await pending;
     }
   }
-  await flush();
   if (issues.length > maxIssues) out.overflow += issues.splice(maxIssues).length;
-
-  function planRow(row: ImportRow): Promise<void> | undefined {
-    const code = localCodeOf(row);
-    if (code === '') {
-      issues.push({ row: row.row, column: 'Mã hộ', code: 'SURVEY_IMPORT_HOUSEHOLD_MISSING', params: {} });
-      return;
-    }
-    let pending: Promise<void> | undefined;
-    if (group.length > 0 && localCodeOf(group[0]) !== code) pending = flush();
-    if (group.length === 0) {
-      const firstRow = seen.get(code);
-      if (firstRow !== undefined) {
-        issues.push({
-          row: row.row,
-          column: 'Mã hộ',
-          code: 'SURVEY_IMPORT_NOT_CONTIGUOUS',
-          params: { code, firstRow },
-        });
-        return pending;
-      }
-      seen.set(code, row.row);
-    }
-    group.push(row);
-    return pending;
-  }
 }

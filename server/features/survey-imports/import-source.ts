@@ -52,23 +52,75 @@ export async function saveUpload(body: Readable, maxBytes = IMPORT_MAX_BYTES): P
 
 export type FileFormat = 'xlsx' | 'csv';
 
-/** A zip file (every .xlsx is one) starts with "PK\3\4"; anything else is read as CSV unless named .xlsx. */
-export async function detectFormat(file: string, filename: string | undefined): Promise<FileFormat> {
+const NOT_A_WORKBOOK = 'tệp không phải là tệp Excel .xlsx hợp lệ / not a valid .xlsx workbook';
+
+const ZIP_LOCAL_HEADER = 0x04034b50;
+const ZIP_END_OF_DIRECTORY = 0x06054b50;
+const ZIP_DIRECTORY_ENTRY = 0x02014b50;
+/** The end record (22 bytes) is followed by a comment of at most 65,535 bytes. */
+const ZIP_TAIL_BYTES = 22 + 0xffff;
+/** A workbook's directory lists a few dozen parts; a larger one is not a spreadsheet a ward would upload. */
+const ZIP_DIRECTORY_MAX = 1 << 20;
+
+/**
+ * Checks that a zip file is a workbook from its tail alone: the end record, then the central directory, which
+ * must list "xl/workbook.xml". A 50 MB binary with a zip signature in front is refused here after reading at
+ * most ≈1 MB, before the streaming reader would walk through it. `stats.bytesRead` tells how much was read.
+ */
+export async function checkWorkbookZip(file: string, stats: { bytesRead: number } = { bytesRead: 0 }): Promise<boolean> {
   const handle = await fs.promises.open(file, 'r');
   try {
-    const head = Buffer.alloc(4);
-    const { bytesRead } = await handle.read(head, 0, 4, 0);
-    if (bytesRead === 4 && head.readUInt32LE(0) === 0x04034b50) return 'xlsx';
+    const size = (await handle.stat()).size;
+    const tailLength = Math.min(size, ZIP_TAIL_BYTES);
+    const tail = Buffer.alloc(tailLength);
+    stats.bytesRead += (await handle.read(tail, 0, tailLength, size - tailLength)).bytesRead;
+    let end = -1;
+    for (let i = tailLength - 22; i >= 0; i--) {
+      if (tail.readUInt32LE(i) === ZIP_END_OF_DIRECTORY) {
+        end = i;
+        break;
+      }
+    }
+    if (end < 0) return false;
+    const directorySize = tail.readUInt32LE(end + 12);
+    const directoryOffset = tail.readUInt32LE(end + 16);
+    // ZIP64 (offsets saturated at 0xFFFFFFFF) is left to the reader; no upload is that large.
+    if (directoryOffset === 0xffffffff || directorySize === 0xffffffff) return true;
+    if (directorySize > ZIP_DIRECTORY_MAX || directoryOffset + directorySize > size - (tailLength - end)) return false;
+    const directory = Buffer.alloc(directorySize);
+    stats.bytesRead += (await handle.read(directory, 0, directorySize, directoryOffset)).bytesRead;
+    for (let at = 0; at + 46 <= directory.length; ) {
+      if (directory.readUInt32LE(at) !== ZIP_DIRECTORY_ENTRY) return false;
+      const nameLength = directory.readUInt16LE(at + 28);
+      const name = directory.toString('latin1', at + 46, at + 46 + nameLength);
+      if (name === 'xl/workbook.xml') return true;
+      at += 46 + nameLength + directory.readUInt16LE(at + 30) + directory.readUInt16LE(at + 32);
+    }
+    return false;
   } finally {
     await handle.close();
   }
-  if (filename && /\.xlsx?$/i.test(filename)) {
-    throw new AppError(
-      'IMPORT_FILE_UNREADABLE',
-      {},
-      { reason: 'tệp không phải là tệp Excel .xlsx hợp lệ / not a valid .xlsx workbook' },
-    );
+}
+
+/**
+ * A zip file (every .xlsx is one) starts with "PK\3\4" and must look like a workbook; anything else is read as
+ * CSV unless named .xlsx.
+ */
+export async function detectFormat(file: string, filename: string | undefined): Promise<FileFormat> {
+  const handle = await fs.promises.open(file, 'r');
+  const head = Buffer.alloc(4);
+  let bytesRead: number;
+  try {
+    ({ bytesRead } = await handle.read(head, 0, 4, 0));
+  } finally {
+    await handle.close();
   }
+  const zip = bytesRead === 4 && head.readUInt32LE(0) === ZIP_LOCAL_HEADER;
+  if (zip) {
+    if (await checkWorkbookZip(file)) return 'xlsx';
+    throw new AppError('IMPORT_FILE_UNREADABLE', {}, { reason: NOT_A_WORKBOOK });
+  }
+  if (filename && /\.xlsx?$/i.test(filename)) throw new AppError('IMPORT_FILE_UNREADABLE', {}, { reason: NOT_A_WORKBOOK });
   return 'csv';
 }
 

@@ -1,11 +1,12 @@
 import type { Readable } from 'node:stream';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/tables.js';
 import type { Db } from '../../db/database.js';
 import { AppError, localiseError, type ErrorCode } from '../../errors.js';
 import { isoDateInVietnam } from '../../../domain/admin-units/dates.js';
-import { IMPORT_COLUMNS, matchHeader, type ImportKind } from '../../../domain/surveys/import-columns.js';
-import type { ImportIssue, ImportRow } from '../../../domain/surveys/import-household.js';
+import type { ImportKind } from '../../../domain/surveys/import-columns.js';
+import type { ImportIssue } from '../../../domain/surveys/import-household.js';
 import { loadSurveyHamlet, type SurveyContext } from '../surveys/survey-hamlet.js';
-import { commitSpill, isEmptySpill } from './import-commit.js';
 import {
   HOUSEHOLD_SQL_COLUMNS,
   planHouseholds,
@@ -13,15 +14,16 @@ import {
   type PlannedChange,
   type PlanOutput,
 } from './import-households.js';
-import { detectFormat, readBatches, saveUpload, type SourceRow } from './import-source.js';
-import { ImportSpill } from './import-spill.js';
+import { detectFormat, readBatches, saveUpload } from './import-source.js';
+import { assembledHouseholds, layoutRows } from './import-groups.js';
+import { withImportTransaction, type ImportSink } from './import-writer.js';
 import { commitRecords, planRecords } from './import-records.js';
 import { loadHouseholdIndex } from './survey-imports.repository.js';
 
 /*
  * The import use case (issue 4 §6): save the upload to a temp file, stream its rows through the plan, and for a
- * commit apply the spilled writes in one transaction — unless any row had an error, in which case nothing is
- * written and the same errors come back as 422 IMPORT_FAILED.
+ * commit write the differences as the rows pass, inside one transaction (import-writer.ts) that is committed
+ * only if no row had an error; otherwise it is rolled back and the errors come back as 422 IMPORT_FAILED.
  */
 
 /** Changes listed in a reply; the summary still counts them all. */
@@ -67,46 +69,6 @@ function localise(issue: ImportIssue): ImportError {
     vi: localiseError(code, 'vi', issue.params),
     en: localiseError(code, 'en', issue.paramsEn ?? issue.params),
   };
-}
-
-/** Maps file rows onto the layout's columns in batches, counting them; the header row is consumed first. */
-async function* layoutRows(
-  source: AsyncGenerator<SourceRow[]>,
-  kind: ImportKind,
-  issues: ImportIssue[],
-  counter: { rows: number },
-): AsyncGenerator<ImportRow[]> {
-  let positions: number[] | null = null;
-  for await (const batch of source) {
-    let rows = batch;
-    if (!positions) {
-      const header = rows[0];
-      const match = matchHeader(kind, header.cells);
-      if (match.missing.length > 0 || match.unknown.length > 0) {
-        issues.push({
-          row: header.row,
-          column: '',
-          code: 'IMPORT_HEADER_INVALID',
-          params: {
-            expected: IMPORT_COLUMNS[kind].map((c) => c.header).join(', '),
-            missing: match.missing.join(', ') || '—',
-            unknown: match.unknown.join(', ') || '—',
-          },
-        });
-        return;
-      }
-      positions = match.positions;
-      rows = rows.slice(1);
-    }
-    const p = positions;
-    counter.rows += rows.length;
-    // A file in the template's own column order (the usual case) needs no remapping.
-    const identity = p.every((i, k) => i === k);
-    yield identity
-      ? rows
-      : rows.map((r) => ({ row: r.row, cells: p.map((i) => (i < 0 ? '' : (r.cells[i] ?? ''))) }));
-  }
-  if (!positions) issues.push({ row: 1, column: '', code: 'IMPORT_FILE_EMPTY', params: {} });
 }
 
 function resultOf(
@@ -160,15 +122,6 @@ export async function runImport(
       },
     };
     const at = ctx.now.toISOString();
-    const spill = request.dryRun
-      ? null
-      : new ImportSpill(
-          upload.dir,
-          handle.dialect === 'sqlite' ? 'json' : 'csv',
-          { households: HOUSEHOLD_SQL_COLUMNS, residents: RESIDENT_SQL_COLUMNS },
-          { at, actorId: ctx.actor.id, note: `Nhập tệp ${request.filename ?? ''}`.trim() },
-        );
-    const rows = layoutRows(readBatches(upload.file, format), request.kind, issues, counter);
     const audit = (summary: ImportResult['summary']) => ({
       actor: ctx.actor,
       action: request.kind === 'households' ? 'household.import' : `${request.kind}.import`,
@@ -178,41 +131,49 @@ export async function runImport(
       ip: ctx.ip ?? null,
       at,
     });
+    const note = `Nhập tệp ${request.filename ?? ''}`.trim();
     if (request.kind !== 'households') {
+      const rows = layoutRows(readBatches(upload.file, format), request.kind, issues, counter);
       const plan = await planRecords({ handle, kind: request.kind, hamletId: hamlet.id, rows, issues, out });
       const result = resultOf(request, counter.rows, out, changes, issues);
       if (request.dryRun) return result;
       if (result.summary.errors > 0) throw failed(result);
       if (plan.adds.length + plan.changes.length > 0) {
-        const note = `Nhập tệp ${request.filename ?? ''}`.trim();
         await commitRecords(handle, request.kind, hamlet.id, plan, { at, actorId: ctx.actor.id, note, audit: audit(result.summary) });
       }
       return result;
     }
-    const index = await loadHouseholdIndex(handle.db, hamlet.id);
-    try {
+    const today = isoDateInVietnam(ctx.now);
+    const plan = async (db: Kysely<Database>, sink: ImportSink | null) => {
+      const index = await loadHouseholdIndex(db, hamlet.id);
       await planHouseholds({
-        db: handle.db,
+        db,
         hamletId: hamlet.id,
-        rows,
+        households: assembledHouseholds(layoutRows(readBatches(upload.file, format), request.kind, issues, counter), today, issues),
         index,
-        today: isoDateInVietnam(ctx.now),
         issues,
         maxIssues: ERRORS_LISTED,
-        spill,
+        sink,
         out,
       });
-    } catch (error) {
-      spill?.abort();
-      throw error;
-    }
-    await spill?.finish();
-    const result = resultOf(request, counter.rows, out, changes, issues);
-    if (!spill) return result;
+      return resultOf(request, counter.rows, out, changes, issues);
+    };
+    if (request.dryRun) return await plan(handle.db, null);
+    const result = await withImportTransaction(
+      handle,
+      {
+        columns: { households: HOUSEHOLD_SQL_COLUMNS, residents: RESIDENT_SQL_COLUMNS },
+        version: { at, actorId: ctx.actor.id, note },
+        onProgress: hooks.onWriting,
+      },
+      async (sink, db) => {
+        const value = await plan(db, sink);
+        const { summary } = value;
+        const writes = summary.added + summary.changed;
+        return { value, commit: summary.errors === 0 && writes > 0, audit: audit(summary) };
+      },
+    );
     if (result.summary.errors > 0) throw failed(result);
-    if (!isEmptySpill(spill)) {
-      await commitSpill(handle, spill, { at, onProgress: hooks.onWriting, audit: audit(result.summary) });
-    }
     return result;
   } finally {
     await upload.dispose();

@@ -204,6 +204,40 @@ describe('household imports', () => {
     expect(versions[1]).toMatchObject({ validTo: null, digitalPaymentAccount: 1 });
   });
 
+  it('matches a member retyped without accents, in lower case and with double spaces: an update, not add + remove', async () => {
+    const retyped = GOOD.map((r) => [...r]);
+    retyped[1][HEADER.indexOf('Tài khoản thanh toán')] = 'Có'; // as committed by the previous test
+    retyped[2][HEADER.indexOf('Họ và tên')] = 'nguyen minh  CUONG';
+    const [old] = await s.t.db.db
+      .selectFrom('residents')
+      .select(['uid'])
+      .where('fullName', '=', 'Nguyễn Minh Cường')
+      .where('validTo', 'is', null)
+      .execute();
+    const before = await counts();
+    const dry = await upload(s.as.head, csv(retyped), 'dryRun=true');
+    expect(dry.json().summary).toMatchObject({ added: 0, changed: 1, unchanged: 2, errors: 0 });
+    expect(dry.json().changes[0].diff).toEqual([
+      { column: 'Họ và tên', member: 'nguyen minh CUONG', before: 'Nguyễn Minh Cường', after: 'nguyen minh CUONG' },
+    ]);
+    const res = await upload(s.as.head, csv(retyped), 'dryRun=false');
+    expect(res.statusCode).toBe(200);
+    // One version closed and one inserted for the same member; nobody added, nobody removed.
+    expect(await counts()).toEqual({ households: before.households, residents: before.residents + 1 });
+    const versions = await s.t.db.db
+      .selectFrom('residents')
+      .select(['fullName', 'validTo'])
+      .where('uid', '=', old.uid)
+      .orderBy('id')
+      .execute();
+    expect(versions.map((v) => [v.fullName, v.validTo === null])).toEqual([
+      ['Nguyễn Minh Cường', false],
+      ['nguyen minh CUONG', true],
+    ]);
+    const again = await upload(s.as.head, csv(retyped), 'dryRun=true');
+    expect(again.json().summary).toMatchObject({ changed: 0, unchanged: 3 });
+  });
+
   it('exports the hamlet as CSV and XLSX that re-import unchanged, and logs the export', async () => {
     for (const format of ['csv', 'xlsx'] as const) {
       const res = await s.t.app.inject({

@@ -1,7 +1,7 @@
 import { ApartmentOutlined } from '@ant-design/icons';
 import { Card, Descriptions, Flex, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, Navigate } from 'react-router';
 import { PageLoading } from '../../ui/PageLoading';
 import { useMe } from '../auth/auth-api';
 
@@ -10,6 +10,8 @@ export default function HomePage() {
   const { t } = useTranslation();
   const { data: me } = useMe();
   if (!me) return <PageLoading />;
+  // The city's officials land on the dashboard (issue 5 §1); the others keep this page.
+  if (me.role === 'city_admin' || me.role === 'viewer') return <Navigate to="/app/dashboard" replace />;
   return (
     <Flex vertical gap={16}>
       <Typography.Title level={2} style={{ margin: 0 }} data-testid="home-greeting">

@@ -83,6 +83,9 @@ export default function HamletsPage() {
             key: 'links',
             render: (_: unknown, hamlet) => (
               <Space wrap size={12} data-testid={`hamlet-links-${hamlet.id}`}>
+                <Link to={`/app/hamlets/${hamlet.id}/scorecard`} data-testid="hamlet-scorecard-link">
+                  {t('dashboard.scorecard.open')}
+                </Link>
                 <Link to={`/app/hamlets/${hamlet.id}/team`}>{t('teams.hamlets.sections.team')}</Link>
                 <Link to={`/app/hamlets/${hamlet.id}/places`}>{t('teams.hamlets.sections.places')}</Link>
                 <Link to={`/app/hamlets/${hamlet.id}/import`} data-testid="hamlet-import-link">

@@ -1,0 +1,3 @@
+export * from './ranking.js';
+export * from './deadline.js';
+export * from './evidence-type.js';

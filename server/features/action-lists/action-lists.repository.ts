@@ -1,0 +1,147 @@
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import type { Database } from '../../db/tables.js';
+import { SUBJECT_COLUMNS, type Subject } from '../../../domain/criteria/expr.js';
+import type { ActionTarget } from '../../../domain/action-lists/action-lists.js';
+import { exprToSql } from '../assessments/counter-sql.js';
+
+type Q = Kysely<Database>;
+
+const TABLES: Record<Subject, string> = {
+  residents: 'residents',
+  households: 'households',
+  businesses: 'businesses',
+  wifiPoints: 'wifi_points',
+};
+
+const snake = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+
+/** Versions current at `atIso` (null: now), the same rule the scoring's aggregate uses. */
+function currentAt(alias: string, atIso: string | null): RawBuilder<unknown> {
+  const from = sql.ref(`${alias}.valid_from`);
+  const to = sql.ref(`${alias}.valid_to`);
+  if (atIso === null) return sql`${to} is null`;
+  return sql`${from} <= ${atIso} and (${to} is null or ${to} > ${atIso})`;
+}
+
+/** Flags come back as numbers on SQLite and may come back as strings of digits from PostgreSQL drivers. */
+function columnValue(value: unknown): string | number | null {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'number' || typeof value === 'string') return value;
+  return Number(value);
+}
+
+export interface RawActionRow {
+  uid: string;
+  householdUid: string | null;
+  street: string | null;
+  address: string | null;
+  localCode: string | null;
+  headName: string | null;
+  name: string | null;
+  birthYear: number | null;
+  /** 1 when the row is certainly not counted, 0 when its answer is unknown. */
+  excluded: number;
+  values: Record<string, unknown>;
+}
+
+/**
+ * The rows of one hamlet in the criterion's base (its denominator) that its numerator does not count, with the
+ * household around each. The filters are the compiled counters' own expressions through the scoring's own SQL
+ * translation, and `case when … then` treats an unknown exactly as `sum(case when …)` does, so these rows are
+ * exactly den − yes of the scorecard.
+ */
+export async function actionRows(
+  db: Q,
+  target: ActionTarget,
+  hamletId: number,
+  atIso: string | null,
+): Promise<RawActionRow[]> {
+  const subject = target.subject;
+  const readable = SUBJECT_COLUMNS[subject] as readonly string[];
+  const fields = target.fields.filter((f) => readable.includes(f));
+  const t = 't';
+  // Plain aliases (f0, f1…): the CamelCasePlugin would rewrite any alias with an underscore or capital.
+  const fieldCols = fields.map((f, i) => sql`, ${sql.ref(`${t}.${snake(f)}`)} as ${sql.ref(`f${i}`)}`);
+  const householdUid =
+    subject === 'residents'
+      ? sql.ref(`${t}.household_uid`)
+      : subject === 'households'
+        ? sql.ref(`${t}.uid`)
+        : null;
+  const headName = householdUid
+    ? sql`(select min(hd.full_name) from residents hd where hd.household_uid = ${householdUid} and hd.is_head = 1 and ${currentAt('hd', atIso)})`
+    : sql`null`;
+  const household =
+    subject === 'residents'
+      ? sql`left join households h on h.uid = ${sql.ref(`${t}.household_uid`)} and ${currentAt('h', atIso)}`
+      : sql``;
+  const h = subject === 'residents' ? 'h' : t;
+  const hasHousehold = householdUid !== null;
+  const query = sql<Record<string, unknown>>`
+    select ${sql.ref(`${t}.uid`)} as uid,
+      ${hasHousehold ? householdUid : sql`null`} as household_uid,
+      ${hasHousehold ? sql.ref(`${h}.street`) : sql`null`} as street,
+      ${hasHousehold ? sql.ref(`${h}.address`) : sql`null`} as address,
+      ${hasHousehold ? sql.ref(`${h}.local_code`) : sql`null`} as local_code,
+      ${headName} as head_name,
+      ${subject === 'households' ? sql`null` : sql.ref(`${t}.${subject === 'residents' ? 'full_name' : 'name'}`)} as name,
+      ${subject === 'residents' ? sql.ref(`${t}.birth_year`) : sql`null`} as birth_year,
+      case when ${exprToSql(target.excluded, subject, t, atIso)} then 1 else 0 end as excluded
+      ${sql.join(fieldCols, sql``)}
+    from ${sql.table(TABLES[subject])} as ${sql.raw(t)} ${household}
+    where ${currentAt(t, atIso)} and ${sql.ref(`${t}.hamlet_id`)} = ${hamletId}
+      and (${exprToSql(target.base, subject, t, atIso)})
+      and (case when ${exprToSql(target.counted, subject, t, atIso)} then 0 else 1 end) = 1`;
+  const { rows } = await query.execute(db);
+  return rows.map((r) => ({
+    uid: String(r.uid),
+    householdUid: r.householdUid == null ? null : String(r.householdUid),
+    street: (r.street as string | null) ?? null,
+    address: (r.address as string | null) ?? null,
+    localCode: (r.localCode as string | null) ?? null,
+    headName: (r.headName as string | null) ?? null,
+    name: (r.name as string | null) ?? null,
+    birthYear: r.birthYear == null ? null : Number(r.birthYear),
+    excluded: Number(r.excluded),
+    values: Object.fromEntries(fields.map((f, i) => [f, columnValue(r[`f${i}`])])),
+  }));
+}
+
+/** Latest visit (any outcome) per household of the hamlet. */
+export async function lastVisits(db: Q, hamletId: number): Promise<Map<string, string>> {
+  const rows = await db
+    .selectFrom('householdVisits')
+    .select((eb) => ['householdUid', eb.fn.max('visitedAt').as('lastVisitAt')])
+    .where('hamletId', '=', hamletId)
+    .groupBy('householdUid')
+    .execute();
+  return new Map(rows.map((r) => [r.householdUid, String(r.lastVisitAt)]));
+}
+
+/** The team member each household of the hamlet is assigned to. */
+export async function assignees(
+  db: Q,
+  hamletId: number,
+): Promise<Map<string, { userId: number; displayName: string }>> {
+  const rows = await db
+    .selectFrom('householdAssignments as a')
+    .innerJoin('users as u', 'u.id', 'a.memberUserId')
+    .select(['a.householdUid', 'a.memberUserId', 'u.displayName'])
+    .where('a.hamletId', '=', hamletId)
+    .execute();
+  return new Map(
+    rows.map((r) => [r.householdUid, { userId: Number(r.memberUserId), displayName: r.displayName }]),
+  );
+}
+
+/** Stored snapshots of a unit, oldest first (ties by computation time), with their result JSON. */
+export async function snapshotsOf(db: Q, unitId: number) {
+  return db
+    .selectFrom('assessments')
+    .select(['id', 'assessmentDate', 'criteriaSetId', 'result', 'computedAt'])
+    .where('unitId', '=', unitId)
+    .orderBy('assessmentDate')
+    .orderBy('computedAt')
+    .orderBy('id')
+    .execute();
+}

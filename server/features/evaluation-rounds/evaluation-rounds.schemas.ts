@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import { IsoDateSchema } from '../assessments/assessments.schemas.js';
+
+export const lang = z.enum(['vi', 'en']).optional();
+export const Id = z.coerce.number().int().positive();
+export const LangQuery = z.strictObject({ lang });
+export const RoundParams = z.strictObject({ id: Id });
+export const WardParams = z.strictObject({ id: Id, wardId: Id });
+export const EvidenceParams = z.strictObject({ id: Id, evidenceId: Id });
+export const WardEvidenceParams = z.strictObject({ id: Id, wardId: Id, evidenceId: Id });
+
+export const CreateRoundBody = z.strictObject({
+  name: z.string().trim().min(3).max(200),
+  assessmentDate: IsoDateSchema,
+  criteriaSetId: Id,
+  deadline: IsoDateSchema,
+  wardIds: z.array(Id).min(1).max(500),
+});
+
+export const SubmitBody = z.strictObject({ note: z.string().trim().max(2000).optional() });
+/** The length rule is checked in the service too, so the error names the field with this feature's own code. */
+export const ReturnBody = z.strictObject({ comment: z.string().max(2000) });
+export const ApproveBody = z.strictObject({ comment: z.string().max(2000).optional() });
+
+export const ReportQuery = z.strictObject({ wardId: Id.optional(), lang });
