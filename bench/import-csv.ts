@@ -3,6 +3,7 @@ import { once } from 'node:events';
 import path from 'node:path';
 import { HOUSEHOLD_IMPORT_COLUMNS } from '../domain/surveys/import-columns.js';
 import { formatCell } from '../domain/surveys/import-values.js';
+import { memberKeyOf } from '../domain/surveys/import-household.js';
 import { hamletPeople, planBenchHamlets, HOUSEHOLD_COLUMNS, RESIDENT_COLUMNS } from '../seeds/demo/population.js';
 
 /*
@@ -60,11 +61,13 @@ export async function writeBenchCsv(residents: number, dir = 'data/bench'): Prom
       const keys = new Set<string>();
       for (const r of generated.residents) {
         if (r[VALID_TO_R] !== null) continue;
-        // Members match by name and birth year, so the rare generated namesake twin gets a distinct name.
-        let key = `${String(r[RESIDENT_COLUMNS.indexOf('full_name')])}|${String(r[RESIDENT_COLUMNS.indexOf('birth_year')])}`;
+        // Members match by folded name and birth year, so the rare generated namesake twin gets a distinct name.
+        const name = String(r[RESIDENT_COLUMNS.indexOf('full_name')]);
+        const year = Number(r[RESIDENT_COLUMNS.indexOf('birth_year')]);
+        let key = memberKeyOf(name, year);
         if (keys.has(key)) {
-          r[RESIDENT_COLUMNS.indexOf('full_name')] = `${String(r[RESIDENT_COLUMNS.indexOf('full_name')])} Em`;
-          key += ' Em';
+          r[RESIDENT_COLUMNS.indexOf('full_name')] = `${name} Em`;
+          key = memberKeyOf(`${name} Em`, year);
         }
         keys.add(key);
         const at = (field: string) => r[RESIDENT_COLUMNS.indexOf(snake(field) as (typeof RESIDENT_COLUMNS)[number])];

@@ -74,6 +74,45 @@ function stringsOf(value: unknown, into: string[] = []): string[] {
   return into;
 }
 
+let otherWard: number;
+let otherHamlet: number;
+
+async function insertCurrentUnit(level: 'commune' | 'hamlet', name: string, type: string, parentId: number) {
+  const at = t.clock.now.toISOString();
+  const { id } = await t.db.db
+    .insertInto('adminUnits')
+    .values({
+      level,
+      code: null,
+      localCode: null,
+      name,
+      nameFolded: name.toLowerCase(),
+      type,
+      parentId,
+      validFrom: '2025-07-01',
+      validTo: null,
+      isDemo: 1,
+      createdAt: at,
+      updatedAt: at,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await t.db.db
+    .insertInto('adminUnitPeriods')
+    .values({
+      unitId: id,
+      name,
+      nameFolded: name.toLowerCase(),
+      type,
+      parentId,
+      validFrom: '2025-07-01',
+      validTo: null,
+      reason: 'created',
+    })
+    .execute();
+  return id;
+}
+
 const anon = (url: string) => t.app.inject({ method: 'GET', url });
 const asAdmin = (url: string) => t.app.inject({ method: 'GET', url, cookies: admin });
 
@@ -87,6 +126,9 @@ beforeAll(async () => {
     payload: { username: 'admin', password: DEMO_PASSWORD },
   });
   admin = sessionCookieFrom(login);
+  // A current ward of the same province, with a hamlet, that the city administrators do not look after.
+  otherWard = await insertCurrentUnit('commune', 'Phường Ngoài Thành Phố', 'ward', demo.city.newProvinceId);
+  otherHamlet = await insertCurrentUnit('hamlet', 'Khu phố Ngoài', 'neighbourhood', otherWard);
   const res = await anon('/api/public/city');
   expect(res.statusCode).toBe(200);
   city = res.json();
@@ -231,14 +273,17 @@ describe('ward and hamlet pages', () => {
 });
 
 describe('units without a public page', () => {
-  it('answer 404 for unknown, former and non-ward units, and 400 for a malformed id', async () => {
+  it('answer 404 for unknown, former, non-ward and other cities’ units, and 400 for a malformed id', async () => {
     const notPublic = [
       999_999,
       demo.city.oldCityId,
       demo.city.oldProvinceId,
       demo.city.newProvinceId,
       [...demo.city.oldWardIds.values()][0],
+      otherWard,
+      otherHamlet,
     ];
+    expect(city.wards.map((w) => w.id)).not.toContain(otherWard);
     for (const id of notPublic) {
       const res = await anon(`/api/public/units/${id}?lang=en`);
       expect(res.statusCode, String(id)).toBe(404);

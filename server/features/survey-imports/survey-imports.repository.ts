@@ -6,7 +6,7 @@ import { flagFromDb, HOUSEHOLD_FLAGS, RESIDENT_FLAGS, type HouseholdInput } from
 
 /*
  * Reads the importer and exporter need, in pages (keyset on uid or local code) so a hamlet of any size streams
- * through in bounded memory on both engines. Writes go through import-commit.ts.
+ * through in bounded memory on both engines. Writes go through import-writer.ts.
  */
 
 export type HouseholdRow = Selectable<HouseholdsTable>;

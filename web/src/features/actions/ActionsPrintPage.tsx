@@ -37,6 +37,9 @@ function StreetSheet({
   const lang = i18n.language === 'en' ? 'en' : 'vi';
   const residents = part.subject === 'residents';
   const named = part.subject !== 'households';
+  const assignees = [
+    ...new Set(street.households.map((h) => h.assignee?.displayName).filter((n): n is string => !!n)),
+  ];
   let no = 0;
   return (
     <section className={first ? 'sheet' : 'sheet sheet-break'} data-testid="print-sheet">
@@ -51,6 +54,11 @@ function StreetSheet({
         <div className="sheet-street">
           {t('actions.printPage.street', { street: street.street ?? t('actions.noStreet') })}
         </div>
+        {assignees.length > 0 && (
+          <div className="sheet-assignees">
+            {t('actions.printPage.assignees', { names: assignees.join(', ') })}
+          </div>
+        )}
       </header>
       <table className="checklist">
         <thead>

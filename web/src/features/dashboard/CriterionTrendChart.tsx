@@ -36,6 +36,7 @@ export function CriterionTrendChart({ trend, criterion }: { trend: Trend; criter
                     symbol: 'none',
                     lineStyle: { type: 'dashed', color: '#262626' },
                     label: {
+                      position: 'insideEndTop',
                       formatter: `${t('dashboard.chart.target')} ${formatNumber(criterion.targetPercent, lang)}%`,
                     },
                     data: [{ yAxis: criterion.targetPercent }],

@@ -59,7 +59,7 @@ export function GroupCard({ group, card }: { group: Catalogue['groups'][number];
       }
     >
       <Row gutter={[16, 8]}>
-        <Col xs={24} lg={7}>
+        <Col xs={24} lg={6}>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             {t('dashboard.scorecard.groupChart')}
           </Typography.Text>
@@ -69,16 +69,18 @@ export function GroupCard({ group, card }: { group: Catalogue['groups'][number];
             testId={`group-chart-${group.code}`}
           />
         </Col>
-        <Col xs={24} lg={17}>
+        <Col xs={24} lg={18}>
           <Table<CriterionResult>
             rowKey="code"
             size="small"
             pagination={false}
             dataSource={rows}
+            scroll={{ x: 720 }}
             columns={[
               {
                 title: t('dashboard.scorecard.criterion'),
                 key: 'name',
+                width: 250,
                 render: (_: unknown, r) => (
                   <span>
                     <b>{r.code}</b> {criterionName(card.catalogue, r.code, lang)}
@@ -88,25 +90,24 @@ export function GroupCard({ group, card }: { group: Catalogue['groups'][number];
               {
                 title: t('dashboard.scorecard.value'),
                 key: 'value',
-                width: 120,
+                width: 110,
                 render: (_: unknown, r) => valueText(r, t, lang),
               },
               {
                 title: t('dashboard.scorecard.target'),
                 key: 'target',
-                width: 96,
+                width: 84,
                 render: (_: unknown, r) => targetText(info(r.code), t, lang),
               },
               {
                 title: t('dashboard.scorecard.status'),
                 key: 'status',
-                width: 150,
+                width: 132,
                 render: (_: unknown, r) => <StatusTag status={r.status} />,
               },
               {
                 title: t('dashboard.scorecard.gap'),
                 key: 'gap',
-                width: 260,
                 render: (_: unknown, r) => {
                   const gap = gapText(r, t, lang);
                   const missing = missingDataText(r, all, card.catalogue, t, lang);
