@@ -73,14 +73,18 @@ function ours(url: string, csv: string, hamlet: number): { ms: number; cpuMs: nu
   return JSON.parse(out.trim().split('\n').pop()!);
 }
 
-function sqliteLimit(csv: string): number {
+/** sqlite3's .import into a bare table: wall time, and its CPU time (user + system) as /usr/bin/time reports it. */
+function sqliteLimit(csv: string): { ms: number; cpuMs: number } {
   const bare = path.join(DIR, 'import-bare.db');
+  const times = path.join(DIR, 'import-bare.time');
   fs.rmSync(bare, { force: true });
   const started = performance.now();
-  execFileSync('/usr/bin/sqlite3', [bare, '.mode csv', `.import ${csv} bare`]);
+  execFileSync('/usr/bin/time', ['-f', '%U %S', '-o', times, '/usr/bin/sqlite3', bare, '.mode csv', `.import ${csv} bare`]);
   const ms = performance.now() - started;
+  const [user, system] = fs.readFileSync(times, 'utf8').trim().split('\n').pop()!.split(' ').map(Number);
   fs.rmSync(bare, { force: true });
-  return ms;
+  fs.rmSync(times, { force: true });
+  return { ms, cpuMs: Math.round((user + system) * 1000) };
 }
 
 async function postgresLimit(url: string, csv: string): Promise<number> {
@@ -112,6 +116,8 @@ export async function run(args: string[]): Promise<void> {
     const mine: number[] = [];
     const limit: number[] = [];
     const rss: number[] = [];
+    // On SQLite both sides run in their own process, so CPU time compares them even on a busy machine.
+    const cpuRatios: number[] = [];
     let hamlet: number;
     let freshUrl: () => Promise<string>;
     if (engine === 'sqlite') {
@@ -142,7 +148,9 @@ export async function run(args: string[]): Promise<void> {
     for (let i = 0; i < runs; i++) {
       const url = await freshUrl();
       const a = ours(url, csv, hamlet);
-      const b = engine === 'sqlite' ? sqliteLimit(csv) : await postgresLimit(url, csv);
+      const limitRun = engine === 'sqlite' ? sqliteLimit(csv) : { ms: await postgresLimit(url, csv), cpuMs: null };
+      const b = limitRun.ms;
+      if (limitRun.cpuMs !== null) cpuRatios.push(a.cpuMs / limitRun.cpuMs);
       mine.push(a.ms);
       limit.push(b);
       rss.push(a.peakRssMb);
@@ -153,6 +161,9 @@ export async function run(args: string[]): Promise<void> {
     const ratio = median(mine) / median(limit);
     const target = engine === 'sqlite' ? 2.5 : 2.0;
     console.log(`  median: ours ${median(mine).toFixed(0)} ms, limit ${median(limit).toFixed(0)} ms`);
+    if (cpuRatios.length > 0) {
+      console.log(`  CPU time ratio ours/.import per run: ${cpuRatios.map((r) => r.toFixed(2)).join(', ')} (median ${median(cpuRatios).toFixed(2)})`);
+    }
     console.log(`BENCH import-${engine} ratio=${ratio.toFixed(2)} target=${target} peak_rss_mb=${Math.max(...rss)}`);
   }
 }

@@ -7,7 +7,7 @@ import type {
   PublicCity,
   PublicUnit,
 } from '../server/features/public-scorecards/public-scorecards.schemas.js';
-import { auditPage, launchChromium, median, TARGETS, type PageAudit } from '../scripts/lighthouse.js';
+import { auditInFreshBrowser, median, TARGETS, type PageAudit } from '../scripts/lighthouse.js';
 import { POLL, SCREENSHOT_DIR, startHarness, type Harness } from './harness.js';
 
 /*
@@ -167,12 +167,7 @@ it('scores at least 90 for performance and 95 for accessibility in Lighthouse (m
   const url = `${harness.baseURL}/cong-khai/don-vi/${wardId}`;
   const audits: PageAudit[] = [];
   for (let i = 0; i < 3; i += 1) {
-    const chromium = await launchChromium();
-    try {
-      audits.push(await auditPage(url, chromium.port));
-    } finally {
-      await chromium.close();
-    }
+    audits.push(await auditInFreshBrowser(url));
     if (
       i === 0 &&
       audits[0].performance >= TARGETS.performance &&

@@ -131,6 +131,24 @@ export async function auditPage(url: string, port: number): Promise<PageAudit> {
   };
 }
 
+/**
+ * One audit in a fresh browser. A run that fails outright (Chromium occasionally reports NO_FCP for a headless tab
+ * on a busy machine) is tried once more before giving up.
+ */
+export async function auditInFreshBrowser(url: string): Promise<PageAudit> {
+  for (let attempt = 1; ; attempt += 1) {
+    const chromium = await launchChromium();
+    try {
+      return await auditPage(url, chromium.port);
+    } catch (error) {
+      if (attempt >= 2) throw error;
+      console.log(`  retrying ${url}: ${(error as Error).message}`);
+    } finally {
+      await chromium.close();
+    }
+  }
+}
+
 export function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
@@ -196,14 +214,7 @@ async function main(): Promise<number> {
     for (const page of await publicPages(server.baseURL)) {
       const audits: PageAudit[] = [];
       // A fresh browser per run: nothing cached or left running from the previous one.
-      for (let i = 0; i < runs; i += 1) {
-        const chromium = await launchChromium();
-        try {
-          audits.push(await auditPage(page.url, chromium.port));
-        } finally {
-          await chromium.close();
-        }
-      }
+      for (let i = 0; i < runs; i += 1) audits.push(await auditInFreshBrowser(page.url));
       const summary = {
         performance: median(audits.map((a) => a.performance)),
         accessibility: median(audits.map((a) => a.accessibility)),

@@ -75,6 +75,20 @@ describe('criteria-set versions', () => {
   it('lets only city admins copy a version or preview it', async () => {
     const copy = await post(`/api/criteria-sets/${v2Id}/new-version`, 'canbo.tankhanh');
     expect(copy.statusCode).toBe(403);
+    const draft = (await post(`/api/criteria-sets/${v2Id}/new-version`, 'admin')).json().criteriaSet;
+    const publish = await post(`/api/criteria-sets/${draft.id}/publish`, 'canbo.tankhanh');
+    expect(publish.statusCode).toBe(403);
+    expect(publish.json().code).toBe('FORBIDDEN');
+    const edit = await t.app.inject({
+      method: 'PUT',
+      url: `/api/criteria-sets/${draft.id}`,
+      cookies: as['canbo.tankhanh'],
+      payload: draft.definition,
+    });
+    expect(edit.statusCode).toBe(403);
+    expect((await get(`/api/criteria-sets/${draft.id}`, 'admin')).json().criteriaSet.status).toBe('draft');
+    const viewerPreview = await get(`/api/criteria-sets/${v2Id}/preview?unitId=${tanKhanhWard}`, 'xem');
+    expect(viewerPreview.statusCode).toBe(403);
     const preview = await get(`/api/criteria-sets/${v2Id}/preview?unitId=${tanKhanhWard}`, 'canbo.tankhanh');
     expect(preview.statusCode).toBe(403);
     expect((await post(`/api/criteria-sets/999999/new-version`, 'admin')).statusCode).toBe(404);

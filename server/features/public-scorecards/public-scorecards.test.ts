@@ -1,3 +1,4 @@
+import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, sessionCookieFrom, type TestApp } from '../../../test/test-app.js';
 import { seedDemo, DEMO_PASSWORD, type DemoSeedResult } from '../../../seeds/demo/index.js';
@@ -164,6 +165,14 @@ describe('the city overview', () => {
     const res = await anon('/api/public/city');
     expect(res.statusCode).toBe(200);
     expect(res.headers['cache-control']).toBe('public, max-age=60');
+    // Compressed for clients that accept it, with the same content.
+    const br = await t.app.inject({
+      method: 'GET',
+      url: '/api/public/city',
+      headers: { 'accept-encoding': 'gzip, br' },
+    });
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(JSON.parse(zlib.brotliDecompressSync(br.rawPayload).toString('utf8'))).toEqual(res.json());
     const table = (await asAdmin('/api/city-table')).json();
     expect(city.goal).toEqual(table.goal);
     expect(city.goal.wards).toBe(7);

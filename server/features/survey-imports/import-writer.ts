@@ -53,7 +53,7 @@ export interface ImportOutcome<T> {
 const SQLITE_ROWS_PER_STATEMENT = 100;
 const SQLITE_PROGRESS_EVERY = 10_000;
 /** CSV gathered per COPY: large enough to amortise a statement, small enough to keep two in memory. */
-const COPY_CHUNK_CHARS = 4 << 20;
+const COPY_CHUNK_CHARS = 1 << 20;
 
 const quoted = (names: readonly string[]) => names.map((c) => `"${c}"`).join(', ');
 

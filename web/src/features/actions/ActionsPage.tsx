@@ -192,13 +192,14 @@ export default function ActionsPage() {
           )}
         </div>
         <Space wrap>
-          <Link
-            to={`/app/hamlets/${hamletId}/actions/print${current ? `?criterionCode=${encodeURIComponent(current)}&print=1` : '?print=1'}`}
+          <Button
+            icon={<PrinterOutlined />}
+            href={`/app/hamlets/${hamletId}/actions/print?${current ? `criterionCode=${encodeURIComponent(current)}&` : ''}print=1`}
             target="_blank"
             data-testid="print-link"
           >
-            <Button icon={<PrinterOutlined />}>{t('actions.print')}</Button>
-          </Link>
+            {t('actions.print')}
+          </Button>
           <Button
             type="primary"
             icon={<DownloadOutlined />}

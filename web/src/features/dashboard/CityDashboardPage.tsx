@@ -8,7 +8,7 @@ import { STATUS_COLORS } from '../../ui/status-colors';
 import { AsOfDatePicker, useAsOfDate } from './AsOfDatePicker';
 import { CriteriaTargetChart } from './CriteriaTargetChart';
 import { DashboardMap } from './DashboardMap';
-import { SourceNote } from './SourceNote';
+import { SourceNote, StatTitle } from './SourceNote';
 import { TrendChart } from './TrendChart';
 import { WardsTable } from './WardsTable';
 import { dashboardKeys, fetchCityDashboard, fetchCityTrend, fetchMap, setName } from './dashboard-api';
@@ -59,7 +59,7 @@ export default function CityDashboardPage() {
             <Col xs={24} md={12}>
               <Card data-testid="goal-counter">
                 <Statistic
-                  title={t('dashboard.city.goal')}
+                  title={<StatTitle text={t('dashboard.city.goal')} />}
                   value={city.data.goal.wardsWithStandardHamlet}
                   suffix={`\u00a0/ ${city.data.goal.wards}`}
                   styles={{
@@ -84,7 +84,7 @@ export default function CityDashboardPage() {
             <Col xs={24} md={12}>
               <Card>
                 <Statistic
-                  title={t('dashboard.city.hamletsStandard')}
+                  title={<StatTitle text={t('dashboard.city.hamletsStandard')} />}
                   value={city.data.hamletsMeetingStandard}
                   suffix={`\u00a0/ ${city.data.hamlets}`}
                   styles={{ content: { fontSize: 44 } }}

@@ -15,3 +15,8 @@ export function SourceNote({ source }: { source: ScoresSource }) {
     </Typography.Text>
   );
 }
+
+/** A statistic's caption, large enough to read from across a meeting room. */
+export function StatTitle({ text }: { text: string }) {
+  return <span style={{ fontSize: 16, color: 'rgba(0, 0, 0, 0.78)' }}>{text}</span>;
+}

@@ -11,7 +11,7 @@ import { AsOfDatePicker, useAsOfDate } from './AsOfDatePicker';
 import { CriteriaTargetChart } from './CriteriaTargetChart';
 import { DashboardMap } from './DashboardMap';
 import { HamletHeatTable } from './HamletHeatTable';
-import { SourceNote } from './SourceNote';
+import { SourceNote, StatTitle } from './SourceNote';
 import { TrendChart } from './TrendChart';
 import {
   dashboardKeys,
@@ -97,7 +97,7 @@ export default function WardDashboardPage() {
         <Col xs={24} md={8}>
           <Card>
             <Statistic
-              title={t('dashboard.city.hamletsStandard')}
+              title={<StatTitle text={t('dashboard.city.hamletsStandard')} />}
               value={w.hamletsMeetingStandard}
               suffix={`\u00a0/ ${w.hamlets}`}
               styles={{

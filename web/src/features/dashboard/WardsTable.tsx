@@ -35,7 +35,7 @@ export function WardsTable({ wards, date }: { wards: WardRow[]; date: string }) 
         {
           title: t('dashboard.table.ward'),
           key: 'name',
-          width: 300,
+          width: 240,
           render: (_: unknown, w) => (
             <Flex vertical gap={2}>
               <Link to={`/app/dashboard/ward/${w.id}${query}`}>
@@ -64,10 +64,11 @@ export function WardsTable({ wards, date }: { wards: WardRow[]; date: string }) 
             </Flex>
           ),
         },
-        { title: t('dashboard.table.hamlets'), dataIndex: 'hamlets', align: 'right' },
+        { title: t('dashboard.table.hamlets'), dataIndex: 'hamlets', align: 'right', width: 130 },
         {
           title: t('dashboard.table.standard'),
           key: 'standard',
+          width: 130,
           render: (_: unknown, w) => (
             <Flex gap={8} align="center">
               <span style={{ minWidth: 40, textAlign: 'right' }}>
