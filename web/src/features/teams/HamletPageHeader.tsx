@@ -4,8 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { fetchHamlet, teamKeys } from './teams-api';
 
-export type HamletSection = 'team' | 'places' | 'import';
-const SECTIONS: HamletSection[] = ['team', 'places', 'import'];
+export type HamletSection = 'team' | 'places' | 'import' | 'actions';
+const SECTIONS: HamletSection[] = ['team', 'places', 'import', 'actions'];
 
 /** The hamlet id from the route (/app/hamlets/:id/...), or null when it is not a positive integer. */
 export function useHamletId(): number | null {

@@ -91,6 +91,7 @@ export default function HamletsPage() {
                 <Link to={`/app/hamlets/${hamlet.id}/import`} data-testid="hamlet-import-link">
                   {t('teams.hamlets.sections.import')}
                 </Link>
+                <Link to={`/app/hamlets/${hamlet.id}/actions`}>{t('teams.hamlets.sections.actions')}</Link>
               </Space>
             ),
           },
