@@ -15,16 +15,21 @@ const outDir = path.join(here, 'dist');
  * no compression work per request.
  */
 function precompress(): Plugin {
+  let builtDir = outDir;
   return {
     name: 'kps-precompress',
     apply: 'build',
+    configResolved(config) {
+      // --outDir on the command line (a private build for a test) must be honoured here too.
+      builtDir = path.resolve(config.root, config.build.outDir);
+    },
     closeBundle() {
       const walk = (dir: string): string[] =>
         fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
           const full = path.join(dir, entry.name);
           return entry.isDirectory() ? walk(full) : [full];
         });
-      for (const file of walk(outDir)) {
+      for (const file of walk(builtDir)) {
         if (!/\.(js|css|html|svg|json|webmanifest)$/.test(file)) continue;
         const body = fs.readFileSync(file);
         if (body.length < 1024) continue;
