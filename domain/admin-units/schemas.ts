@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { MERGE_TYPES, UNIT_LEVELS } from './constants.js';
 import { isIsoDate } from './dates.js';
 import { typesForLevel, UNIT_TYPE_IDS, type UnitType } from './unit-types.js';
+import { RowIdSchema } from '../ids/row-id.js';
 
 /*
  * Shapes of the admin-units API, shared by the server (validation, OpenAPI, reply serialisation) and the web
@@ -39,7 +40,7 @@ export const ChangeUnitTypeInputSchema = z.strictObject({
 export type ChangeUnitTypeInput = z.infer<typeof ChangeUnitTypeInputSchema>;
 
 export const CreateHamletInputSchema = z.strictObject({
-  parentId: z.number().int().positive(),
+  parentId: RowIdSchema,
   name: UnitNameSchema,
   type: HamletTypeSchema,
   localCode: LocalCodeSchema.optional(),

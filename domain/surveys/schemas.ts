@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { RowIdSchema } from '../ids/row-id.js';
 
 /*
  * The shapes of door-to-door survey data, shared by the server, the offline survey form, and the Excel/CSV
@@ -132,7 +133,7 @@ export const REMOVAL_REASONS = ['moved_away', 'died', 'duplicate', 'other'] as c
  */
 export const SurveySubmissionSchema = z.strictObject({
   clientId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/),
-  hamletId: z.number().int().positive(),
+  hamletId: RowIdSchema,
   /** Absent for a household new to the register. */
   householdUid: z.string().min(1).max(64).optional(),
   baseVersion: z.string().max(40).nullable().optional(),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { IsoDateSchema } from '../admin-units/schemas.js';
 import { formatDateVi } from '../text/format.js';
+import { RowIdSchema } from '../ids/row-id.js';
 
 /*
  * Inputs of the community digital team screens (issue 4 §1, §4), shared by the server routes and the web forms.
@@ -25,13 +26,13 @@ export const TeamInputSchema = z.strictObject({
 });
 export type TeamInput = z.infer<typeof TeamInputSchema>;
 
-export const TeamMemberInputSchema = z.strictObject({ userId: z.number().int().positive() });
+export const TeamMemberInputSchema = z.strictObject({ userId: RowIdSchema });
 export type TeamMemberInput = z.infer<typeof TeamMemberInputSchema>;
 
 /** Assign households to one member, either a hand-picked list or every current household of one street. */
 export const AssignmentInputSchema = z
   .strictObject({
-    memberUserId: z.number().int().positive(),
+    memberUserId: RowIdSchema,
     householdUids: z.array(z.string().min(1).max(64)).min(1).max(ASSIGN_UIDS_MAX).optional(),
     street: z.string().trim().min(1).max(200).optional(),
   })
@@ -55,7 +56,7 @@ export const OutreachSessionInputSchema = z.strictObject({
   kind: OutreachKindSchema,
   topic: z.string().trim().min(1).max(TOPIC_MAX),
   attendees: z.number().int().min(0).max(ATTENDEES_MAX),
-  hamletIds: z.array(z.number().int().positive()).max(SESSION_HAMLETS_MAX).optional(),
+  hamletIds: z.array(RowIdSchema).max(SESSION_HAMLETS_MAX).optional(),
   householdUids: z.array(z.string().min(1).max(64)).max(SESSION_HOUSEHOLDS_MAX).optional(),
 });
 export type OutreachSessionInput = z.infer<typeof OutreachSessionInputSchema>;

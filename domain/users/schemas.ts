@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { MAX_PASSWORD_LENGTH } from './password-policy.js';
 import { ROLE_IDS } from './roles.js';
+import { RowIdSchema } from '../ids/row-id.js';
 
 /*
  * Shapes of accounts, shared by the server (request validation, OpenAPI) and the web (forms, typed client).
@@ -20,7 +21,7 @@ export const UsernameSchema = z.string().trim().toLowerCase().regex(USERNAME_PAT
 export const DisplayNameSchema = z.string().trim().min(1).max(120);
 export const PasswordSchema = z.string().min(1).max(MAX_PASSWORD_LENGTH);
 /** Units the account is responsible for: it sees them and everything below them. */
-export const ScopeUnitIdsSchema = z.array(z.number().int().positive()).max(500);
+export const ScopeUnitIdsSchema = z.array(RowIdSchema).max(500);
 
 export const LoginInputSchema = z.strictObject({
   // Not held to USERNAME_PATTERN: a malformed name is simply an unknown user, answered like any wrong login.

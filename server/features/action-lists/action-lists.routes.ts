@@ -6,9 +6,10 @@ import { IsoDateSchema } from '../assessments/assessments.schemas.js';
 import { buildActionList, type ActionListContext } from './action-lists.service.js';
 import { actionListWorkbook } from './action-lists.xlsx.js';
 import { hamletForecast } from './forecast.service.js';
+import { RowIdParam } from '../../../domain/ids/row-id.js';
 
 const lang = z.enum(['vi', 'en']).optional();
-const HamletParams = z.strictObject({ id: z.coerce.number().int().positive() });
+const HamletParams = z.strictObject({ id: RowIdParam });
 const ActionListQuery = z.strictObject({
   date: IsoDateSchema.optional(),
   criterionCode: z.string().min(1).max(32).optional(),

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, sessionCookieFrom, type TestApp } from '../../../test/test-app.js';
 import { DEMO_PASSWORD, seedDemo } from '../../../seeds/demo/index.js';
 import type { CriterionForecast } from '../../../domain/forecast/forecast.js';
+import type { HamletForecast } from './forecast.service.js';
 
 let t: TestApp;
 let khanhHoa = 0;
@@ -85,7 +86,7 @@ describe('forecast', () => {
       await snapshot();
     }
     const res = await forecast('canbo.tankhanh');
-    const body = res.json() as { snapshots: number; criteria: CriterionForecast[] };
+    const body = res.json() as HamletForecast;
     expect(body.snapshots).toBe(3);
     const skl3 = body.criteria.find((c) => c.code === 'SKL-3')!;
     expect(skl3.history).toHaveLength(3);

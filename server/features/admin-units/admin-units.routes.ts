@@ -21,15 +21,16 @@ import type { FeatureDeps } from '../index.js';
 import { adminUnitChangesService } from './admin-unit-changes.service.js';
 import { adminUnitsService } from './admin-units.service.js';
 import { importUnitsUpload } from './import/import-units-file.js';
+import { RowIdParam } from '../../../domain/ids/row-id.js';
 
 const tags = ['units'];
 /** Accepted on every route for the reply language (server/errors.ts pickLocale). */
 const lang = z.enum(['vi', 'en']).optional();
-const IdParamsSchema = z.strictObject({ id: z.coerce.number().int().positive() });
+const IdParamsSchema = z.strictObject({ id: RowIdParam });
 const AsOfQuerySchema = z.strictObject({ asOf: IsoDateSchema.optional(), lang });
 const TreeQuerySchema = z.strictObject({
   asOf: IsoDateSchema.optional(),
-  parentId: z.coerce.number().int().positive().optional(),
+  parentId: RowIdParam.optional(),
   lang,
 });
 const DescendantsQuerySchema = z.strictObject({

@@ -6,9 +6,10 @@ import { IsoDateSchema } from './assessments.schemas.js';
 import { assessmentHistory, getAssessment, recordAssessment } from './assessments.service.js';
 import { listWardPilots, markPilot, setPilotLimit, unmarkPilot, pilotLimit } from './pilots.service.js';
 import { cityTable, scorecardView } from './unit-tables.service.js';
+import { RowIdParam } from '../../../domain/ids/row-id.js';
 
 const lang = z.enum(['vi', 'en']).optional();
-const Id = z.coerce.number().int().positive();
+const Id = RowIdParam;
 const UnitParams = z.strictObject({ id: Id });
 const ScoreQuery = z.strictObject({ date: IsoDateSchema.optional(), criteriaSetId: Id.optional(), lang });
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { parseDateVi } from '../../../domain/text/format.js';
 import { blankAsAbsent } from '../../../domain/users/schemas.js';
+import { RowIdParam } from '../../../domain/ids/row-id.js';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -18,7 +19,7 @@ export const AUDIT_PAGE_SIZE_MAX = 200;
 export const AuditQuerySchema = z.strictObject({
   entity: blankAsAbsent(z.string().max(50)),
   entityId: blankAsAbsent(z.string().max(100)),
-  actorId: blankAsAbsent(z.coerce.number().int().positive()),
+  actorId: blankAsAbsent(RowIdParam),
   action: blankAsAbsent(z.string().max(100)),
   /** Inclusive: a day means from its first moment. */
   from: blankAsAbsent(DayOrInstantSchema),

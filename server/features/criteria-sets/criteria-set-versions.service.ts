@@ -3,6 +3,7 @@ import { AppError } from '../../errors.js';
 import type { Actor } from '../../policies/actor.js';
 import { requireRole } from '../../policies/actor.js';
 import { recordAudit } from '../audit/record-audit.js';
+import { isUniqueViolation } from '../surveys/versioned.repository.js';
 import { dataInstant, loadUnitOn, resolveSet } from '../assessments/assessments.service.js';
 import { descendantsOn } from '../assessments/assessments.repository.js';
 import { scoreHamlets } from '../assessments/score-hamlets.js';
@@ -37,11 +38,33 @@ export async function newVersion(
 ): Promise<CriteriaSetView> {
   const actor = requireRole(actorIn, 'city_admin');
   const at = now.toISOString();
+  // Two copies made at once both read the same highest version; the unique (code, version) index lets one win and
+  // the other is told the number was taken, instead of failing with a 500.
+  let taken = { code: '', version: 0 };
+  try {
+    return await insertNewVersion(handle, actor, id, input, at, (code, version) => {
+      taken = { code, version };
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new AppError('CRITERIA_SET_VERSION_TAKEN', taken, taken);
+    throw error;
+  }
+}
+
+async function insertNewVersion(
+  handle: Db,
+  actor: Actor,
+  id: number,
+  input: NewVersionInput,
+  at: string,
+  attempting: (code: string, version: number) => void,
+): Promise<CriteriaSetView> {
   return handle.db.transaction().execute(async (trx) => {
     const source = await repo.findCriteriaSet(trx, id);
     if (!source) throw new AppError('CRITERIA_SET_NOT_FOUND');
     const versions = (await repo.listCriteriaSets(trx)).filter((r) => r.code === source.code);
     const version = Math.max(...versions.map((r) => r.version)) + 1;
+    attempting(source.code, version);
     const copy = {
       ...(JSON.parse(source.definition) as CriteriaSetDefinition),
       version,

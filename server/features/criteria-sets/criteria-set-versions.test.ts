@@ -204,4 +204,17 @@ describe('criteria-set versions', () => {
     });
     expect(edit.json().code).toBe('CRITERIA_SET_PUBLISHED');
   });
+
+  it('gives concurrent copies distinct versions or a 409, never a 500', async () => {
+    const copies = await Promise.all(
+      Array.from({ length: 6 }, () => post(`/api/criteria-sets/${v2Id}/new-version`, 'admin')),
+    );
+    for (const res of copies) {
+      expect([201, 409], res.body).toContain(res.statusCode);
+      if (res.statusCode === 409) expect(res.json().code).toBe('CRITERIA_SET_VERSION_TAKEN');
+    }
+    const made = copies.filter((r) => r.statusCode === 201).map((r) => r.json().criteriaSet.version);
+    expect(made.length).toBeGreaterThan(0);
+    expect(new Set(made).size).toBe(made.length);
+  });
 });

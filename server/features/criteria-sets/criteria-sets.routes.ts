@@ -4,8 +4,9 @@ import { z } from 'zod';
 import type { FeatureDeps } from '../index.js';
 import { createSet, getSet, listSets, publishSet, updateSet } from './criteria-sets.service.js';
 import { newVersion, previewSet } from './criteria-set-versions.service.js';
+import { RowIdParam } from '../../../domain/ids/row-id.js';
 
-const IdParams = z.strictObject({ id: z.coerce.number().int().positive() });
+const IdParams = z.strictObject({ id: RowIdParam });
 const LangQuery = z.strictObject({ lang: z.enum(['vi', 'en']).optional() });
 // The definition is checked by the domain's validateCriteriaSet, which reports every problem with its path.
 const DefinitionBody = z
@@ -103,7 +104,7 @@ export function criteriaSetsRoutes(deps: FeatureDeps): FastifyPluginAsync {
             'Each hamlet under a unit scored by the set in force and by this set, live (nothing stored)',
           params: IdParams,
           querystring: z.strictObject({
-            unitId: z.coerce.number().int().positive(),
+            unitId: RowIdParam,
             date: z.iso.date().optional(),
             lang: z.enum(['vi', 'en']).optional(),
           }),

@@ -6,9 +6,10 @@ import type { Actor } from '../../policies/actor.js';
 import { IsoDateSchema } from '../assessments/assessments.schemas.js';
 import { cityDashboard, hamletDashboard, wardDashboard } from './dashboards.service.js';
 import { cityTrend, dashboardMap, unitTrend } from './trend-and-map.service.js';
+import { RowIdParam } from '../../../domain/ids/row-id.js';
 
 const lang = z.enum(['vi', 'en']).optional();
-const Id = z.coerce.number().int().positive();
+const Id = RowIdParam;
 const UnitParams = z.strictObject({ id: Id });
 const DateQuery = z.strictObject({ date: IsoDateSchema.optional(), criteriaSetId: Id.optional(), lang });
 

@@ -1,16 +1,17 @@
 import { z } from 'zod';
 import { LocaleSchema } from '../../../domain/users/schemas.js';
+import { RowIdParam } from '../../../domain/ids/row-id.js';
 
 /* Reply shapes and params of the digital teams API; request bodies come from domain/surveys/teams.ts. */
 
 export const LangQuerySchema = z.strictObject({ lang: LocaleSchema.optional() });
-export const HamletParamsSchema = z.strictObject({ id: z.coerce.number().int().positive() });
+export const HamletParamsSchema = z.strictObject({ id: RowIdParam });
 export const MemberParamsSchema = z.strictObject({
-  id: z.coerce.number().int().positive(),
-  userId: z.coerce.number().int().positive(),
+  id: RowIdParam,
+  userId: RowIdParam,
 });
 export const AssignmentParamsSchema = z.strictObject({
-  id: z.coerce.number().int().positive(),
+  id: RowIdParam,
   householdUid: z.string().min(1).max(64),
 });
 

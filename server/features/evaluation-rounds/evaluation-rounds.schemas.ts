@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { IsoDateSchema } from '../assessments/assessments.schemas.js';
+import { RowIdParam } from '../../../domain/ids/row-id.js';
 
 export const lang = z.enum(['vi', 'en']).optional();
-export const Id = z.coerce.number().int().positive();
+export const Id = RowIdParam;
 export const LangQuery = z.strictObject({ lang });
 export const RoundParams = z.strictObject({ id: Id });
 export const WardParams = z.strictObject({ id: Id, wardId: Id });

@@ -8,6 +8,7 @@ import {
   VisitOutcomeSchema,
 } from '../../../domain/surveys/schemas.js';
 import { LocaleSchema } from '../../../domain/users/schemas.js';
+import { RowIdParam } from '../../../domain/ids/row-id.js';
 
 /* Reply and query shapes of the households API (issue 4). Request bodies use domain/surveys/schemas.ts. */
 
@@ -54,7 +55,7 @@ export const HouseholdViewSchema = z.object({
 });
 export type HouseholdView = z.infer<typeof HouseholdViewSchema>;
 
-export const HamletParamsSchema = z.strictObject({ id: z.coerce.number().int().positive() });
+export const HamletParamsSchema = z.strictObject({ id: RowIdParam });
 export const HouseholdParamsSchema = z.strictObject({ uid: z.string().min(1).max(64) });
 export const LangQuerySchema = z.strictObject({ lang: LocaleSchema.optional() });
 
@@ -62,7 +63,7 @@ export const HouseholdListQuerySchema = z.strictObject({
   q: z.string().trim().max(100).optional(),
   street: z.string().trim().max(200).optional(),
   /** "me", a user id, or "none" (not assigned to anyone). */
-  assignedTo: z.union([z.enum(['me', 'none']), z.coerce.number().int().positive()]).optional(),
+  assignedTo: z.union([z.enum(['me', 'none']), RowIdParam]).optional(),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(PAGE_SIZE_MAX).default(PAGE_SIZE_DEFAULT),
   lang: LocaleSchema.optional(),

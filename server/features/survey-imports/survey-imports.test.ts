@@ -298,6 +298,22 @@ describe('household imports', () => {
     expect(res.json()).toMatchObject({ code: 'IMPORT_NOT_UTF8', details: { row: 2 } });
   });
 
+  it('rolls back a commit that breaks off mid-file (rows already written inside it), and stays usable', async () => {
+    // 9,000 good households first (≈1.4 MB, more than the first read and than one PostgreSQL COPY chunk), so rows
+    // are written into the open transaction before the bad byte is read.
+    const good = Array.from({ length: 9000 }, (_, i) => row(`R${String(i).padStart(4, '0')}`, 'Lý Văn Tám', '1970'));
+    const broken = Buffer.concat([Buffer.from(csv(good) + '\n', 'utf8'), Buffer.from([0x4e, 0xe9, 0x0a])]);
+    const before = await counts();
+    const res = await upload(s.as.head, broken, 'dryRun=false');
+    expect(res.statusCode).toBe(422);
+    expect(res.json().code).toBe('IMPORT_NOT_UTF8');
+    expect(await counts()).toEqual(before);
+    // The connection was not left inside the import's transaction: the next commit goes through.
+    const next = await upload(s.as.head, csv(good.slice(0, 2)), 'dryRun=false');
+    expect(next.statusCode).toBe(200);
+    expect(await counts()).toEqual({ households: before.households + 2, residents: before.residents + 2 });
+  });
+
   it('answers a 50 MB binary renamed .xlsx with IMPORT_FILE_UNREADABLE, never 500', async () => {
     const junk = randomBytes(50 * 1024 * 1024);
     const plain = await upload(s.as.head, junk, 'dryRun=true&filename=ho.xlsx');

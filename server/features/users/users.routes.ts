@@ -12,9 +12,10 @@ import {
   UserRecordSchema,
 } from '../../../domain/users/schemas.js';
 import { createUser, getUser, listUsers, resetPassword, updateUser } from './users.service.js';
+import { RowIdParam } from '../../../domain/ids/row-id.js';
 
 const UserReplySchema = z.object({ user: UserRecordSchema });
-const IdParamsSchema = z.strictObject({ id: z.coerce.number().int().positive() });
+const IdParamsSchema = z.strictObject({ id: RowIdParam });
 const tags = ['users'];
 
 /** Account administration, for city admins only: list, read, create, change, reset password. */
