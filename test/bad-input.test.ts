@@ -50,7 +50,7 @@ const EXCLUDED: Record<string, string> = {
  * each must still be fixed in its own feature, then removed from here.
  */
 const KNOWN_500S: Record<string, string> = {
-  'GET /api/hamlets/99999999999/export [id=99999999999]':
+  'GET /api/hamlets/99999999999/export [id=99999999999':
     'survey-imports: the id has no upper bound, and PostgreSQL refuses 99999999999 as an integer (SQLite finds no row)',
 };
 
@@ -108,6 +108,8 @@ function shapedBody(schema: JsonSchema | undefined, string: string, number: numb
 
 let t: TestApp;
 let admin: Record<string, string>;
+/** A team member of one hamlet: the narrowest scope, so ids reach the scope checks, not only the admin's paths. */
+let teamMember: Record<string, string>;
 let routes: Route[];
 let operations: Map<string, Operation>;
 /** A real value for each path parameter, by route prefix, so one hostile parameter is tried at a time. */
@@ -122,6 +124,13 @@ beforeAll(async () => {
     payload: { username: 'admin', password: DEMO_PASSWORD },
   });
   admin = sessionCookieFrom(login);
+  teamMember = sessionCookieFrom(
+    await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'tocns.khanhlong', password: DEMO_PASSWORD },
+    }),
+  );
 
   const db = t.db.db;
   const ward = demo.city.newWardIds.get('25891')!;
@@ -220,6 +229,8 @@ interface Probe {
   url: string;
   payload?: string | object;
   english?: boolean;
+  /** Session cookies; the admin's unless given. */
+  as?: Record<string, string>;
 }
 
 async function send(p: Probe): Promise<string | null> {
@@ -229,7 +240,7 @@ async function send(p: Probe): Promise<string | null> {
   const res = await t.app.inject({
     method: p.method,
     url: p.url,
-    cookies: admin,
+    cookies: p.as ?? admin,
     headers,
     ...(p.payload === undefined ? {} : { payload: p.payload }),
   });
@@ -241,7 +252,10 @@ async function probeAll(probes: Probe[]): Promise<string[]> {
   const failures: string[] = [];
   for (const p of probes) {
     const wrong = await send(p);
-    if (wrong && !Object.keys(KNOWN_500S).some((known) => wrong.startsWith(`${known} → 500`))) failures.push(wrong);
+    if (!wrong) continue;
+    const known = Object.keys(KNOWN_500S).find((k) => wrong.startsWith(k) && wrong.includes('] → 500 '));
+    if (known) console.warn(`known 500, not yet fixed (${KNOWN_500S[known]}): ${known}`);
+    else failures.push(wrong);
   }
   return failures;
 }
@@ -261,7 +275,9 @@ describe('every route refuses hostile input with a 4xx in Vietnamese or English,
       for (const param of paramsOf(r.url)) {
         for (const id of HOSTILE_IDS) {
           const url = fill(r.url, { [param]: id });
-          probes.push({ what: `${param}=${id}`, method: r.method, url, payload: hasBody(r.method) ? {} : undefined });
+          const payload = hasBody(r.method) ? {} : undefined;
+          probes.push({ what: `${param}=${id}`, method: r.method, url, payload });
+          probes.push({ what: `${param}=${id}, team member`, method: r.method, url, payload, as: teamMember });
         }
         const url = fill(r.url, { [param]: 'abc' });
         probes.push({ what: `${param}=abc, en`, method: r.method, url, english: true });

@@ -67,7 +67,11 @@ export function cleanEvidenceFilename(name: string, mime: EvidenceMime): string 
   const cleaned = [...base]
     .filter((c) => c.charCodeAt(0) >= 0x20 && c.charCodeAt(0) !== 0x7f && !'"<>|:*?'.includes(c))
     .join('')
-    .trim()
-    .slice(0, 200);
-  return cleaned || `minh-chung.${evidenceExtension(mime)}`;
+    .trim();
+  if (!cleaned) return `minh-chung.${evidenceExtension(mime)}`;
+  if (cleaned.length <= 200) return cleaned;
+  // Cut the stem, not the extension, so the download still opens with the right program.
+  const dot = cleaned.lastIndexOf('.');
+  const extension = dot > 0 && cleaned.length - dot <= 10 ? cleaned.slice(dot) : '';
+  return cleaned.slice(0, 200 - extension.length) + extension;
 }

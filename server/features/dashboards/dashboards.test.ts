@@ -254,6 +254,14 @@ describe('city trend', () => {
     expect(last.shareMeetingStandard).toBeCloseTo((100 * last.hamletsMeetingStandard) / last.hamlets, 9);
     expect((await get('canbo.tanhiep', '/api/dashboards/city/trend')).statusCode).toBe(403);
   });
+
+  it('refuses a criteria version that does not exist instead of drawing an empty chart', async () => {
+    for (const url of ['/api/dashboards/city/trend', `/api/units/${tanKhanh}/trend`]) {
+      const res = await get('admin', `${url}?criteriaSetId=999999`);
+      expect(res.statusCode).toBe(404);
+      expect(res.json().code).toBe('CRITERIA_SET_NOT_FOUND');
+    }
+  });
 });
 
 describe('map', () => {

@@ -62,6 +62,9 @@ export async function cityTrend(handle: Db, ctx: ScoreContext, criteriaSetId?: n
 }
 
 async function trendOfHamlets(handle: Db, hamletIds: number[], criteriaSetId?: number) {
+  // An unknown version would otherwise read as "no history yet" and draw an empty chart.
+  if (criteriaSetId !== undefined && !(await findCriteriaSet(handle.db, criteriaSetId)))
+    throw new AppError('CRITERIA_SET_NOT_FOUND');
   const rows = await hamletSnapshots(handle.db, hamletIds, criteriaSetId);
   const snapshots: HamletSnapshot[] = [];
   for (const row of rows) {

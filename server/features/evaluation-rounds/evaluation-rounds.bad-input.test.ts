@@ -237,6 +237,21 @@ describe('submitting and reviewing', () => {
 });
 
 describe('evidence files', () => {
+  it('keeps a file name with control characters or of any length as a short, printable name', async () => {
+    const id = await openRound();
+    const nul = await upload(id, s.tanKhanh, s.as.officerTanKhanh, 'quy\u0000et\u0007dinh.pdf', PDF);
+    expect(nul.statusCode, nul.body).toBe(201);
+    const long = await upload(id, s.tanKhanh, s.as.officerTanKhanh, `${'ả'.repeat(5000)}.pdf`, PDF);
+    expect(long.statusCode, long.body).toBe(201);
+    const names = (await api('GET', `/evaluation-rounds/${id}`, s.as.admin))
+      .json()
+      .round.wards.flatMap((w: { evidence: Array<{ filename: string }> }) => w.evidence.map((e) => e.filename));
+    expect(names).toContain('quyetdinh.pdf');
+    const longName = names.find((n: string) => n.startsWith('ả'))!;
+    expect(longName.length).toBeLessThanOrEqual(200);
+    expect(longName.endsWith('.pdf')).toBe(true);
+  });
+
   it('refuses executables renamed .pdf by their first bytes, and files over the limit', async () => {
     const id = await openRound();
     expectError(

@@ -1,3 +1,4 @@
+import type SQLite from 'better-sqlite3';
 import type { Kysely } from 'kysely';
 import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
@@ -97,7 +98,7 @@ export async function withImportTransaction<T>(
 // ---------------------------------------------------------------- SQLite
 
 type Sqlite = NonNullable<Db['sqlite']>;
-type Statement = ReturnType<Sqlite['prepare']>;
+type Statement = SQLite.Statement<unknown[]>;
 
 class SqliteSink implements ImportSink {
   private readonly tables = new Map<
@@ -105,7 +106,8 @@ class SqliteSink implements ImportSink {
     { width: number; many: Statement; one: Statement; buffer: unknown[]; rows: number }
   >();
   private readonly closers = new Map<ClosableTable, Statement>();
-  private readonly tail: unknown[];
+  /** The version bookkeeping, the same for every row: bound once per statement as named parameters. */
+  private readonly version: { validFrom: string; changedBy: number | null; changeNote: string };
   private written = 0;
   private stopped = false;
 
@@ -114,19 +116,20 @@ class SqliteSink implements ImportSink {
     private readonly options: ImportWriteOptions,
   ) {
     const { at, actorId, note } = options.version;
-    this.tail = [at, null, actorId, note];
+    this.version = { validFrom: at, changedBy: actorId, changeNote: note };
   }
 
   private table(name: ClosableTable) {
     let t = this.tables.get(name);
     if (!t) {
-      const columns = [...this.options.columns[name], ...VERSION_SQL_COLUMNS];
-      const tuple = `(${columns.map(() => '?').join(', ')})`;
+      const record = this.options.columns[name];
+      const columns = [...record, ...VERSION_SQL_COLUMNS];
+      const tuple = `(${record.map(() => '?').join(', ')}, @validFrom, NULL, @changedBy, @changeNote)`;
       const head = `insert into "${name}" (${quoted(columns)}) values `;
       t = {
-        width: columns.length,
-        many: this.sqlite.prepare(head + new Array(SQLITE_ROWS_PER_STATEMENT).fill(tuple).join(', ')),
-        one: this.sqlite.prepare(head + tuple),
+        width: record.length,
+        many: this.sqlite.prepare<unknown[]>(head + new Array(SQLITE_ROWS_PER_STATEMENT).fill(tuple).join(', ')),
+        one: this.sqlite.prepare<unknown[]>(head + tuple),
         buffer: [],
         rows: 0,
       };
@@ -148,7 +151,7 @@ class SqliteSink implements ImportSink {
     if (this.stopped) return;
     let stmt = this.closers.get(table);
     if (!stmt) {
-      stmt = this.sqlite.prepare(
+      stmt = this.sqlite.prepare<unknown[]>(
         `update "${table}" set valid_to = ? where uid = ? and valid_from = ? and valid_to is null`,
       );
       this.closers.set(table, stmt);
@@ -164,9 +167,8 @@ class SqliteSink implements ImportSink {
     const t = this.table(table);
     const buffer = t.buffer;
     for (const v of values) buffer.push(v);
-    for (const v of this.tail) buffer.push(v);
     if (++t.rows === SQLITE_ROWS_PER_STATEMENT) {
-      t.many.run(buffer);
+      t.many.run(buffer, this.version);
       t.buffer = [];
       t.rows = 0;
       this.progress(SQLITE_ROWS_PER_STATEMENT);
@@ -181,7 +183,7 @@ class SqliteSink implements ImportSink {
 
   flush(): void {
     for (const t of this.tables.values()) {
-      for (let at = 0; at < t.buffer.length; at += t.width) t.one.run(t.buffer.slice(at, at + t.width));
+      for (let at = 0; at < t.buffer.length; at += t.width) t.one.run(t.buffer.slice(at, at + t.width), this.version);
       this.progress(t.rows);
       t.buffer = [];
       t.rows = 0;
