@@ -4,7 +4,12 @@ import path from 'node:path';
 import { HOUSEHOLD_IMPORT_COLUMNS } from '../domain/surveys/import-columns.js';
 import { formatCell } from '../domain/surveys/import-values.js';
 import { memberKeyOf } from '../domain/surveys/import-household.js';
-import { hamletPeople, planBenchHamlets, HOUSEHOLD_COLUMNS, RESIDENT_COLUMNS } from '../seeds/demo/population.js';
+import {
+  hamletPeople,
+  planBenchHamlets,
+  HOUSEHOLD_COLUMNS,
+  RESIDENT_COLUMNS,
+} from '../seeds/demo/population.js';
 
 /*
  * Writes N residents of the demo generator as a households-template CSV (one row per resident, household columns
@@ -55,7 +60,9 @@ export async function writeBenchCsv(residents: number, dir = 'data/bench'): Prom
       const h = generated.household.find((v) => v[VALID_TO_H] === null)!;
       const head = HOUSEHOLD_IMPORT_COLUMNS.filter((c) => c.household).map((c) => {
         const value = h[HOUSEHOLD_FIELD[c.field]];
-        return c.field === 'localCode' ? `P${String(p).padStart(3, '0')}-${String(value)}` : formatCell(c.type, value);
+        return c.field === 'localCode'
+          ? `P${String(p).padStart(3, '0')}-${String(value)}`
+          : formatCell(c.type, value);
       });
       const prefix = head.map(csvCell).join(',');
       const keys = new Set<string>();
@@ -70,11 +77,14 @@ export async function writeBenchCsv(residents: number, dir = 'data/bench'): Prom
           key = memberKeyOf(`${name} Em`, year);
         }
         keys.add(key);
-        const at = (field: string) => r[RESIDENT_COLUMNS.indexOf(snake(field) as (typeof RESIDENT_COLUMNS)[number])];
+        const at = (field: string) =>
+          r[RESIDENT_COLUMNS.indexOf(snake(field) as (typeof RESIDENT_COLUMNS)[number])];
         // The generator sometimes records online booking with neither device nor account, which the shared
         // schema refuses as a mis-recording; the benchmark wants a clean file, so such answers become unknown.
         const bookingImplausible =
-          at('onlineMedicalBooking') === 1 && at('smartDevice') === 0 && at('onlinePublicServiceAccount') === 0;
+          at('onlineMedicalBooking') === 1 &&
+          at('smartDevice') === 0 &&
+          at('onlinePublicServiceAccount') === 0;
         const cells = HOUSEHOLD_IMPORT_COLUMNS.filter((c) => !c.household).map((c) => {
           const value = c.field === 'onlineMedicalBooking' && bookingImplausible ? null : at(c.field);
           if (c.type === 'yesNo') return value === null ? '' : value === 1 ? 'Có' : 'Không';

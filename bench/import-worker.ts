@@ -11,7 +11,12 @@ import type { Actor } from '../server/policies/actor.js';
  */
 const [url, file, hamlet, flag] = process.argv.slice(2);
 const handle = createDatabase(url);
-const admin = await handle.db.selectFrom('users').select(['id', 'username', 'displayName']).where('role', '=', 'city_admin').orderBy('id').executeTakeFirstOrThrow();
+const admin = await handle.db
+  .selectFrom('users')
+  .select(['id', 'username', 'displayName'])
+  .where('role', '=', 'city_admin')
+  .orderBy('id')
+  .executeTakeFirstOrThrow();
 const actor: Actor = {
   id: admin.id,
   username: admin.username,
@@ -28,7 +33,13 @@ const cpuAtStart = process.cpuUsage();
 const result = await runImport(
   handle,
   { actor, now: new Date('2026-11-28T05:00:00Z'), ip: null },
-  { hamletId: Number(hamlet), kind: 'households', dryRun: false, filename: 'bench.csv', body: fs.createReadStream(file) },
+  {
+    hamletId: Number(hamlet),
+    kind: 'households',
+    dryRun: false,
+    filename: 'bench.csv',
+    body: fs.createReadStream(file),
+  },
   {
     onWriting: () => {
       writingAt ??= performance.now();

@@ -64,7 +64,11 @@ const pgUrl = (name: string) => {
   return url.toString();
 };
 
-function ours(url: string, csv: string, hamlet: number): { ms: number; cpuMs: number; peakRssMb: number; summary: unknown } {
+function ours(
+  url: string,
+  csv: string,
+  hamlet: number,
+): { ms: number; cpuMs: number; peakRssMb: number; summary: unknown } {
   const out = execFileSync(
     process.execPath,
     ['node_modules/tsx/dist/cli.mjs', 'bench/import-worker.ts', url, csv, String(hamlet)],
@@ -79,7 +83,16 @@ function sqliteLimit(csv: string): { ms: number; cpuMs: number } {
   const times = path.join(DIR, 'import-bare.time');
   fs.rmSync(bare, { force: true });
   const started = performance.now();
-  execFileSync('/usr/bin/time', ['-f', '%U %S', '-o', times, '/usr/bin/sqlite3', bare, '.mode csv', `.import ${csv} bare`]);
+  execFileSync('/usr/bin/time', [
+    '-f',
+    '%U %S',
+    '-o',
+    times,
+    '/usr/bin/sqlite3',
+    bare,
+    '.mode csv',
+    `.import ${csv} bare`,
+  ]);
   const ms = performance.now() - started;
   const [user, system] = fs.readFileSync(times, 'utf8').trim().split('\n').pop()!.split(' ').map(Number);
   fs.rmSync(bare, { force: true });
@@ -94,7 +107,10 @@ async function postgresLimit(url: string, csv: string): Promise<number> {
     const columns = HOUSEHOLD_IMPORT_COLUMNS.map((_, i) => `c${i} text`).join(', ');
     await client.query(`drop table if exists bare; create table bare (${columns})`);
     const started = performance.now();
-    await pipeline(fs.createReadStream(csv), client.query(copyFrom('copy bare from stdin with (format csv, header true)')));
+    await pipeline(
+      fs.createReadStream(csv),
+      client.query(copyFrom('copy bare from stdin with (format csv, header true)')),
+    );
     const ms = performance.now() - started;
     await client.query('drop table bare');
     return ms;
@@ -111,7 +127,9 @@ export async function run(args: string[]): Promise<void> {
   console.log(`\nimport benchmark: ${residents.toLocaleString('vi-VN')} residents, ${runs} runs`);
   const t0 = performance.now();
   const csv = await writeBenchCsv(residents, DIR);
-  console.log(`  CSV ${csv} (${(fs.statSync(csv).size / 1e6).toFixed(0)} MB, ${((performance.now() - t0) / 1000).toFixed(1)} s)`);
+  console.log(
+    `  CSV ${csv} (${(fs.statSync(csv).size / 1e6).toFixed(0)} MB, ${((performance.now() - t0) / 1000).toFixed(1)} s)`,
+  );
   for (const engine of engines) {
     const mine: number[] = [];
     const limit: number[] = [];
@@ -148,7 +166,8 @@ export async function run(args: string[]): Promise<void> {
     for (let i = 0; i < runs; i++) {
       const url = await freshUrl();
       const a = ours(url, csv, hamlet);
-      const limitRun = engine === 'sqlite' ? sqliteLimit(csv) : { ms: await postgresLimit(url, csv), cpuMs: null };
+      const limitRun =
+        engine === 'sqlite' ? sqliteLimit(csv) : { ms: await postgresLimit(url, csv), cpuMs: null };
       const b = limitRun.ms;
       if (limitRun.cpuMs !== null) cpuRatios.push(a.cpuMs / limitRun.cpuMs);
       mine.push(a.ms);
@@ -162,8 +181,12 @@ export async function run(args: string[]): Promise<void> {
     const target = engine === 'sqlite' ? 2.5 : 2.0;
     console.log(`  median: ours ${median(mine).toFixed(0)} ms, limit ${median(limit).toFixed(0)} ms`);
     if (cpuRatios.length > 0) {
-      console.log(`  CPU time ratio ours/.import per run: ${cpuRatios.map((r) => r.toFixed(2)).join(', ')} (median ${median(cpuRatios).toFixed(2)})`);
+      console.log(
+        `  CPU time ratio ours/.import per run: ${cpuRatios.map((r) => r.toFixed(2)).join(', ')} (median ${median(cpuRatios).toFixed(2)})`,
+      );
     }
-    console.log(`BENCH import-${engine} ratio=${ratio.toFixed(2)} target=${target} peak_rss_mb=${Math.max(...rss)}`);
+    console.log(
+      `BENCH import-${engine} ratio=${ratio.toFixed(2)} target=${target} peak_rss_mb=${Math.max(...rss)}`,
+    );
   }
 }

@@ -34,7 +34,8 @@ interface Operation {
 
 /** Routes that are not sent hostile input, each with the reason. Anything else the app registers is walked. */
 const EXCLUDED: Record<string, string> = {
-  'POST /api/auth/logout': 'ends the admin session every other request uses; it takes no input besides the cookie',
+  'POST /api/auth/logout':
+    'ends the admin session every other request uses; it takes no input besides the cookie',
   'GET /healthz': 'liveness probe: takes no input',
   'GET /readyz': 'readiness probe: takes no input',
   'GET /api/docs': 'swagger-ui static page served by @fastify/swagger-ui, not our code',
@@ -55,7 +56,16 @@ const KNOWN_500S: Record<string, string> = {
 };
 
 const HOSTILE_IDS = ['abc', '-1', '0', '1e99', '99999999999'];
-const HOSTILE_QUERY_VALUES = ['abc', '-1', '1e99', '99999999999', '', '2025-02-30', 'a\u0000b', 'x'.repeat(10_000)];
+const HOSTILE_QUERY_VALUES = [
+  'abc',
+  '-1',
+  '1e99',
+  '99999999999',
+  '',
+  '2025-02-30',
+  'a\u0000b',
+  'x'.repeat(10_000),
+];
 const LONG = 'ả'.repeat(10_000);
 /** Letters only Vietnamese uses; a Vietnamese message has at least one, an English one has none. */
 const VIETNAMESE = /[ăâđêôơưàáạảãằắặẳẵầấậẩẫèéẹẻẽềếệểễìíịỉĩòóọỏõồốộổỗờớợởỡùúụủũừứựửữỳýỵỷỹ]/i;
@@ -100,7 +110,8 @@ function shapedBody(schema: JsonSchema | undefined, string: string, number: numb
     case 'object':
     default: {
       const out: Record<string, unknown> = {};
-      for (const [key, sub] of Object.entries(schema.properties ?? {})) out[key] = shapedBody(sub, string, number);
+      for (const [key, sub] of Object.entries(schema.properties ?? {}))
+        out[key] = shapedBody(sub, string, number);
       return out;
     }
   }
@@ -135,7 +146,11 @@ beforeAll(async () => {
   const db = t.db.db;
   const ward = demo.city.newWardIds.get('25891')!;
   const hamlet = demo.city.hamletIds.get('25891/Khu phố Khánh Long')!;
-  const viewer = await db.selectFrom('users').select('id').where('username', '=', 'xem').executeTakeFirstOrThrow();
+  const viewer = await db
+    .selectFrom('users')
+    .select('id')
+    .where('username', '=', 'xem')
+    .executeTakeFirstOrThrow();
   const member = await db
     .selectFrom('users')
     .select('id')
@@ -174,9 +189,12 @@ beforeAll(async () => {
       return { id: roundId, wardId: String(ward), evidenceId: '1' }[param] ?? '1';
     }
     if (url.startsWith('/api/hamlets') || url.startsWith('/api/dashboards/hamlets')) {
-      return { id: String(hamlet), key: 'digitalTeam', userId: String(member.id), householdUid: household.uid }[
-        param
-      ]!;
+      return {
+        id: String(hamlet),
+        key: 'digitalTeam',
+        userId: String(member.id),
+        householdUid: household.uid,
+      }[param]!;
     }
     if (url.startsWith('/api/units')) return { id: String(ward), hamletId: String(hamlet) }[param]!;
     if (url.startsWith('/api/users')) return String(viewer.id);
@@ -217,9 +235,12 @@ function problem(res: LightMyRequestResponse, english: boolean): string | null {
     return `${res.statusCode} not JSON: ${res.body.slice(0, 100)}`;
   }
   if (typeof body.code !== 'string' || !body.code) return `${res.statusCode} without a code`;
-  if (typeof body.message !== 'string' || !body.message.trim()) return `${res.statusCode} ${body.code} without message`;
-  if (english && VIETNAMESE.test(body.message)) return `${body.code}: message not in English: ${body.message}`;
-  if (!english && !VIETNAMESE.test(body.message)) return `${body.code}: message not in Vietnamese: ${body.message}`;
+  if (typeof body.message !== 'string' || !body.message.trim())
+    return `${res.statusCode} ${body.code} without message`;
+  if (english && VIETNAMESE.test(body.message))
+    return `${body.code}: message not in English: ${body.message}`;
+  if (!english && !VIETNAMESE.test(body.message))
+    return `${body.code}: message not in Vietnamese: ${body.message}`;
   return null;
 }
 
@@ -277,11 +298,22 @@ describe('every route refuses hostile input with a 4xx in Vietnamese or English,
           const url = fill(r.url, { [param]: id });
           const payload = hasBody(r.method) ? {} : undefined;
           probes.push({ what: `${param}=${id}`, method: r.method, url, payload });
-          probes.push({ what: `${param}=${id}, team member`, method: r.method, url, payload, as: teamMember });
+          probes.push({
+            what: `${param}=${id}, team member`,
+            method: r.method,
+            url,
+            payload,
+            as: teamMember,
+          });
         }
         const url = fill(r.url, { [param]: 'abc' });
         probes.push({ what: `${param}=abc, en`, method: r.method, url, english: true });
-        probes.push({ what: `${param}=abc, ?lang=en`, method: r.method, url: `${url}?lang=en`, english: true });
+        probes.push({
+          what: `${param}=abc, ?lang=en`,
+          method: r.method,
+          url: `${url}?lang=en`,
+          english: true,
+        });
       }
     }
     expect(probes.length).toBeGreaterThan(100);
@@ -294,7 +326,12 @@ describe('every route refuses hostile input with a 4xx in Vietnamese or English,
       if (r.method !== 'GET') continue;
       const base = fill(r.url);
       probes.push({ what: 'unknown field', method: r.method, url: `${base}?zzzUnknown=1` });
-      probes.push({ what: 'unknown field, en', method: r.method, url: `${base}?zzzUnknown=1&lang=en`, english: true });
+      probes.push({
+        what: 'unknown field, en',
+        method: r.method,
+        url: `${base}?zzzUnknown=1&lang=en`,
+        english: true,
+      });
       const declared = (operations.get(keyOf(r))?.parameters ?? []).filter((p) => p.in === 'query');
       for (const q of declared) {
         if (q.name === 'lang') continue;
@@ -303,7 +340,12 @@ describe('every route refuses hostile input with a 4xx in Vietnamese or English,
           probes.push({ what, method: r.method, url: `${base}?${q.name}=${encodeURIComponent(value)}` });
         }
         probes.push({ what: `${q.name} twice`, method: r.method, url: `${base}?${q.name}=1&${q.name}=2` });
-        probes.push({ what: `${q.name}=abc, en`, method: r.method, url: `${base}?${q.name}=abc`, english: true });
+        probes.push({
+          what: `${q.name}=abc, en`,
+          method: r.method,
+          url: `${base}?${q.name}=abc`,
+          english: true,
+        });
       }
     }
     expect(probes.length).toBeGreaterThan(100);
@@ -328,9 +370,24 @@ describe('every route refuses hostile input with a 4xx in Vietnamese or English,
       const schema = operations.get(keyOf(r))?.requestBody?.content?.['application/json']?.schema;
       if (!schema) continue;
       const url = fill(r.url);
-      probes.push({ what: 'long strings', method: r.method, url, payload: shapedBody(schema, LONG, 1) as object });
-      probes.push({ what: 'huge numbers', method: r.method, url, payload: shapedBody(schema, 'a', 99999999999) as object });
-      probes.push({ what: 'NUL in strings', method: r.method, url, payload: shapedBody(schema, 'a\u0000b', 1) as object });
+      probes.push({
+        what: 'long strings',
+        method: r.method,
+        url,
+        payload: shapedBody(schema, LONG, 1) as object,
+      });
+      probes.push({
+        what: 'huge numbers',
+        method: r.method,
+        url,
+        payload: shapedBody(schema, 'a', 99999999999) as object,
+      });
+      probes.push({
+        what: 'NUL in strings',
+        method: r.method,
+        url,
+        payload: shapedBody(schema, 'a\u0000b', 1) as object,
+      });
     }
     expect(probes.length).toBeGreaterThan(100);
     expect(await probeAll(probes)).toEqual([]);

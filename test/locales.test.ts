@@ -14,7 +14,10 @@ function sources(language: 'vi' | 'en'): Array<{ name: string; tree: Tree }> {
   const features = fs
     .readdirSync(localesDir, { withFileTypes: true })
     .filter((entry) => entry.isDirectory())
-    .map((entry) => ({ name: entry.name, tree: read(path.join(localesDir, entry.name, `${language}.json`)) }));
+    .map((entry) => ({
+      name: entry.name,
+      tree: read(path.join(localesDir, entry.name, `${language}.json`)),
+    }));
   return [{ name: '(base)', tree: read(path.join(localesDir, `${language}.json`)) }, ...features];
 }
 

@@ -16,7 +16,12 @@ export interface TestApp {
 export async function createTestApp(envOverrides: Record<string, string> = {}): Promise<TestApp> {
   const db = await createTestDb();
   const clock = { now: new Date('2026-11-28T03:00:00Z') };
-  const app = await buildApp({ db, env: readEnv(envOverrides), now: () => clock.now, webDist: '/nonexistent' });
+  const app = await buildApp({
+    db,
+    env: readEnv(envOverrides),
+    now: () => clock.now,
+    webDist: '/nonexistent',
+  });
   await app.ready();
   return {
     app,

@@ -26,12 +26,20 @@ const MEMBER_KEYS = new Set([
   'vneidLevel',
   ...RESIDENT_FLAGS,
 ]);
-const HOUSEHOLD_KEYS = new Set(['localCode', 'address', 'street', 'residency', ...HOUSEHOLD_FLAGS, 'members']);
+const HOUSEHOLD_KEYS = new Set([
+  'localCode',
+  'address',
+  'street',
+  'residency',
+  ...HOUSEHOLD_FLAGS,
+  'members',
+]);
 
 const isTriState = (v: unknown) => v === null || v === true || v === false;
 const isResidency = (v: unknown) => v === 'permanent' || v === 'temporary';
 /** A trimmed string of 1..max characters (zod trims, then checks the length). */
-const isText = (v: unknown, max: number) => typeof v === 'string' && v.length >= 1 && v.length <= max && v.trim() === v;
+const isText = (v: unknown, max: number) =>
+  typeof v === 'string' && v.length >= 1 && v.length <= max && v.trim() === v;
 const isOptionalText = (v: unknown, max: number) =>
   v === null || v === undefined || (typeof v === 'string' && v.length <= max && v.trim() === v);
 
@@ -46,7 +54,8 @@ function fastMember(m: Record<string, unknown>): Member | null {
   if (!hasOnly(m, MEMBER_KEYS)) return null;
   const { fullName, birthYear, birthDate, sex, residency, isHead, vneidLevel } = m;
   if (!isText(fullName, FULL_NAME_MAX)) return null;
-  if (typeof birthYear !== 'number' || !Number.isInteger(birthYear) || birthYear < 1880 || birthYear > 2200) return null;
+  if (typeof birthYear !== 'number' || !Number.isInteger(birthYear) || birthYear < 1880 || birthYear > 2200)
+    return null;
   if ('birthDate' in m) {
     if (typeof birthDate !== 'string' || !regexes.date.test(birthDate)) return null;
     if (Number(birthDate.slice(0, 4)) !== birthYear) return null;
@@ -78,7 +87,8 @@ export function fastHousehold(
 ): HouseholdInput | null {
   if (!hasOnly(household, HOUSEHOLD_KEYS) || 'members' in household) return null;
   if (!isText(household.localCode, LOCAL_CODE_MAX)) return null;
-  if (!isOptionalText(household.address, ADDRESS_MAX) || !isOptionalText(household.street, ADDRESS_MAX)) return null;
+  if (!isOptionalText(household.address, ADDRESS_MAX) || !isOptionalText(household.street, ADDRESS_MAX))
+    return null;
   if (!isResidency(household.residency)) return null;
   for (const f of HOUSEHOLD_FLAGS) if (!isTriState(household[f])) return null;
   if (members.length > MEMBERS_PER_HOUSEHOLD_MAX) return null;

@@ -42,14 +42,20 @@ const householdColumn = new Map(HOUSEHOLD_INDEXES.map((i) => [COLUMNS[i].field, 
 
 /** Messages of the shared schema's cross-field rules, for the importer's error list. */
 const RULES: Record<string, { vi: string; en: string }> = {
-  birth_date_not_in_birth_year: { vi: 'ngày sinh không thuộc năm sinh', en: 'the birth date is not in the birth year' },
+  birth_date_not_in_birth_year: {
+    vi: 'ngày sinh không thuộc năm sinh',
+    en: 'the birth date is not in the birth year',
+  },
   needs_online_public_service_account: {
     vi: '"Biết dùng DVC" cần "Có tài khoản DVC"',
     en: '"can use online public services" needs an account',
   },
   more_than_one_head: { vi: 'hộ có nhiều hơn một chủ hộ', en: 'the household has more than one head' },
   birth_year_in_future: { vi: 'năm sinh ở tương lai', en: 'the birth year is in the future' },
-  birth_year_implausible: { vi: 'năm sinh không hợp lý (quá 120 tuổi)', en: 'implausible birth year (over 120 years)' },
+  birth_year_implausible: {
+    vi: 'năm sinh không hợp lý (quá 120 tuổi)',
+    en: 'implausible birth year (over 120 years)',
+  },
   birth_date_in_future: { vi: 'ngày sinh ở tương lai', en: 'the birth date is in the future' },
 };
 
@@ -85,11 +91,7 @@ function repeatsHousehold(row: ImportRow, first: ImportRow): boolean {
   return true;
 }
 
-function readCells(
-  row: ImportRow,
-  indexes: number[],
-  issues: ImportIssue[],
-): Record<string, unknown> | null {
+function readCells(row: ImportRow, indexes: number[], issues: ImportIssue[]): Record<string, unknown> | null {
   const out: Record<string, unknown> = {};
   let good = true;
   for (const i of indexes) {
@@ -121,7 +123,12 @@ function readCells(
   return good ? out : null;
 }
 
-function required(row: ImportRow, fields: Record<string, unknown>, names: string[], issues: ImportIssue[]): boolean {
+function required(
+  row: ImportRow,
+  fields: Record<string, unknown>,
+  names: string[],
+  issues: ImportIssue[],
+): boolean {
   let good = true;
   for (const name of names) {
     if (fields[name] !== null && fields[name] !== undefined) continue;
@@ -191,7 +198,9 @@ export function assembleHousehold(
   for (const flag of HOUSEHOLD_FLAGS) household[flag] ??= null;
   // An ordinary household skips zod; anything unusual gets the schema's own verdict and messages.
   const fast = fastHousehold(household, members);
-  const parsed = fast ? { success: true as const, data: fast } : HouseholdInputSchema.safeParse({ ...household, members });
+  const parsed = fast
+    ? { success: true as const, data: fast }
+    : HouseholdInputSchema.safeParse({ ...household, members });
   const ruleIssue = (path: PropertyKey[], message: string) => {
     const memberIndex = path[0] === 'members' && typeof path[1] === 'number' ? path[1] : null;
     const field = String(memberIndex === null ? path[0] : path[2]);

@@ -19,7 +19,15 @@ const MALE = new Set(['nam', 'm', 'male']);
 const FEMALE = new Set(['nu', 'f', 'female']);
 const PERMANENT = new Set(['thuong tru', 'tt', 'permanent']);
 const TEMPORARY = new Set(['tam tru', 'temporary']);
-const VNEID: Record<string, number> = { 'muc 2': 2, '2': 2, 'muc 1': 1, '1': 1, 'chua co': 0, '0': 0, 'khong': 0 };
+const VNEID: Record<string, number> = {
+  'muc 2': 2,
+  '2': 2,
+  'muc 1': 1,
+  '1': 1,
+  'chua co': 0,
+  '0': 0,
+  khong: 0,
+};
 const BUSINESS_KINDS: Record<string, string> = {
   'cua hang': 'shop',
   shop: 'shop',
@@ -36,10 +44,26 @@ const BUSINESS_KINDS: Record<string, string> = {
 
 const FOLDED = new Set<CellType>(['yesNo', 'sex', 'residency', 'vneid', 'businessKind']);
 const EXACT: Partial<Record<CellType, Map<string, unknown>>> = {
-  yesNo: new Map<string, unknown>([['Có', true], ['Không', false], ['x', true], ['1', true], ['0', false]]),
-  sex: new Map([['Nam', 'male'], ['Nữ', 'female']]),
-  residency: new Map([['Thường trú', 'permanent'], ['Tạm trú', 'temporary']]),
-  vneid: new Map<string, unknown>([['Mức 2', 2], ['Mức 1', 1], ['Chưa có', 0]]),
+  yesNo: new Map<string, unknown>([
+    ['Có', true],
+    ['Không', false],
+    ['x', true],
+    ['1', true],
+    ['0', false],
+  ]),
+  sex: new Map([
+    ['Nam', 'male'],
+    ['Nữ', 'female'],
+  ]),
+  residency: new Map([
+    ['Thường trú', 'permanent'],
+    ['Tạm trú', 'temporary'],
+  ]),
+  vneid: new Map<string, unknown>([
+    ['Mức 2', 2],
+    ['Mức 1', 1],
+    ['Chưa có', 0],
+  ]),
 };
 
 /**
@@ -102,7 +126,8 @@ export function parseCell(type: CellType, raw: string): CellResult {
       return bad('năm bốn chữ số, ví dụ 1985', 'a four-digit year, e.g. 1985');
     }
     case 'date': {
-      const iso = /^\d{1,6}$/.test(text) && Number(text) > 9999 ? excelSerialToIso(Number(text)) : parseDateVi(text);
+      const iso =
+        /^\d{1,6}$/.test(text) && Number(text) > 9999 ? excelSerialToIso(Number(text)) : parseDateVi(text);
       if (iso) return ok(iso);
       return bad('ngày dạng dd/MM/yyyy hoặc yyyy-MM-dd', 'a date as dd/MM/yyyy or yyyy-MM-dd');
     }

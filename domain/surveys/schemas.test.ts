@@ -1,7 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { HouseholdInputSchema, SurveySubmissionSchema, birthKeyOf, checkHouseholdPlausibility, type HouseholdInput } from './schemas.js';
+import {
+  HouseholdInputSchema,
+  SurveySubmissionSchema,
+  birthKeyOf,
+  checkHouseholdPlausibility,
+  type HouseholdInput,
+} from './schemas.js';
 
-const member = (extra: Record<string, unknown> = {}) => ({ fullName: 'Nguyễn Văn An', birthYear: 1980, sex: 'male', residency: 'permanent', ...extra });
+const member = (extra: Record<string, unknown> = {}) => ({
+  fullName: 'Nguyễn Văn An',
+  birthYear: 1980,
+  sex: 'male',
+  residency: 'permanent',
+  ...extra,
+});
 const household = (members: unknown[]) => ({ localCode: 'KP1-001', residency: 'permanent', members });
 
 describe('survey schemas', () => {
@@ -13,24 +25,40 @@ describe('survey schemas', () => {
   });
 
   it('refuses two household heads, naming the second', () => {
-    const result = HouseholdInputSchema.safeParse(household([member({ isHead: true }), member({ isHead: true, fullName: 'Trần Thị Bình' })]));
+    const result = HouseholdInputSchema.safeParse(
+      household([member({ isHead: true }), member({ isHead: true, fullName: 'Trần Thị Bình' })]),
+    );
     expect(result.success).toBe(false);
-    expect(result.error!.issues[0]).toMatchObject({ path: ['members', 1, 'isHead'], message: 'more_than_one_head' });
+    expect(result.error!.issues[0]).toMatchObject({
+      path: ['members', 1, 'isHead'],
+      message: 'more_than_one_head',
+    });
   });
 
   it('refuses "can use online public services" without an account', () => {
-    const result = HouseholdInputSchema.safeParse(household([member({ onlinePublicServiceAccount: false, canUseOnlinePublicService: true })]));
+    const result = HouseholdInputSchema.safeParse(
+      household([member({ onlinePublicServiceAccount: false, canUseOnlinePublicService: true })]),
+    );
     expect(result.error!.issues[0].path).toEqual(['members', 0, 'canUseOnlinePublicService']);
   });
 
   it('refuses a birth date outside the birth year and unknown fields', () => {
-    expect(HouseholdInputSchema.safeParse(household([member({ birthDate: '1981-02-03' })])).success).toBe(false);
-    expect(HouseholdInputSchema.safeParse(household([member({ idCardNumber: '0790123' })])).success).toBe(false);
+    expect(HouseholdInputSchema.safeParse(household([member({ birthDate: '1981-02-03' })])).success).toBe(
+      false,
+    );
+    expect(HouseholdInputSchema.safeParse(household([member({ idCardNumber: '0790123' })])).success).toBe(
+      false,
+    );
   });
 
   it('flags implausible birth years against the day of the visit', () => {
-    const h = HouseholdInputSchema.parse(household([member({ birthYear: 2027 }), member({ birthYear: 1890 })])) as HouseholdInput;
-    expect(checkHouseholdPlausibility(h, '2026-11-28').map((i) => i.message)).toEqual(['birth_year_in_future', 'birth_year_implausible']);
+    const h = HouseholdInputSchema.parse(
+      household([member({ birthYear: 2027 }), member({ birthYear: 1890 })]),
+    ) as HouseholdInput;
+    expect(checkHouseholdPlausibility(h, '2026-11-28').map((i) => i.message)).toEqual([
+      'birth_year_in_future',
+      'birth_year_implausible',
+    ]);
   });
 
   it('needs a client-made id of a safe shape on every submission', () => {

@@ -37,7 +37,12 @@ export const RESIDENT_FLAGS = [
 ] as const;
 export type ResidentFlag = (typeof RESIDENT_FLAGS)[number];
 
-export const HOUSEHOLD_FLAGS = ['fixedBroadband', 'mobileBroadband', 'inDigitalChannel', 'reachedByOutreach'] as const;
+export const HOUSEHOLD_FLAGS = [
+  'fixedBroadband',
+  'mobileBroadband',
+  'inDigitalChannel',
+  'reachedByOutreach',
+] as const;
 export type HouseholdFlag = (typeof HOUSEHOLD_FLAGS)[number];
 
 const residentShape = {
@@ -49,7 +54,10 @@ const residentShape = {
   sex: SexSchema,
   residency: ResidencySchema,
   isHead: z.boolean().default(false),
-  vneidLevel: z.union([z.literal(0), z.literal(1), z.literal(2)]).nullable().default(null),
+  vneidLevel: z
+    .union([z.literal(0), z.literal(1), z.literal(2)])
+    .nullable()
+    .default(null),
   ...Object.fromEntries(RESIDENT_FLAGS.map((f) => [f, TriStateSchema.default(null)])),
 } as { [K in ResidentFlag]: z.ZodDefault<typeof TriStateSchema> } & {
   uid: z.ZodOptional<z.ZodString>;
@@ -71,7 +79,11 @@ export const ResidentInputSchema = z.strictObject(residentShape).superRefine((r,
     ctx.addIssue({ code: 'custom', path: ['birthDate'], message: 'birth_date_not_in_birth_year' });
   }
   if (r.canUseOnlinePublicService === true && r.onlinePublicServiceAccount === false) {
-    ctx.addIssue({ code: 'custom', path: ['canUseOnlinePublicService'], message: 'needs_online_public_service_account' });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['canUseOnlinePublicService'],
+      message: 'needs_online_public_service_account',
+    });
   }
 });
 export type ResidentInput = z.infer<typeof ResidentInputSchema>;
@@ -91,11 +103,13 @@ export const HouseholdInputSchema = z
   })
   .superRefine((h, ctx) => {
     const heads = h.members.flatMap((m, i) => (m.isHead ? [i] : []));
-    for (const i of heads.slice(1)) ctx.addIssue({ code: 'custom', path: ['members', i, 'isHead'], message: 'more_than_one_head' });
+    for (const i of heads.slice(1))
+      ctx.addIssue({ code: 'custom', path: ['members', i, 'isHead'], message: 'more_than_one_head' });
     const uids = new Set<string>();
     h.members.forEach((m, i) => {
       if (!m.uid) return;
-      if (uids.has(m.uid)) ctx.addIssue({ code: 'custom', path: ['members', i, 'uid'], message: 'duplicate_member' });
+      if (uids.has(m.uid))
+        ctx.addIssue({ code: 'custom', path: ['members', i, 'uid'], message: 'duplicate_member' });
       uids.add(m.uid);
     });
   });
@@ -162,9 +176,12 @@ export function checkHouseholdPlausibility(household: HouseholdInput, today: str
   const year = Number(today.slice(0, 4));
   const issues: PlausibilityIssue[] = [];
   household.members.forEach((m, i) => {
-    if (m.birthYear > year) issues.push({ path: ['members', i, 'birthYear'], message: 'birth_year_in_future' });
-    else if (m.birthYear < year - MAX_AGE_YEARS) issues.push({ path: ['members', i, 'birthYear'], message: 'birth_year_implausible' });
-    if (m.birthDate && m.birthDate > today) issues.push({ path: ['members', i, 'birthDate'], message: 'birth_date_in_future' });
+    if (m.birthYear > year)
+      issues.push({ path: ['members', i, 'birthYear'], message: 'birth_year_in_future' });
+    else if (m.birthYear < year - MAX_AGE_YEARS)
+      issues.push({ path: ['members', i, 'birthYear'], message: 'birth_year_implausible' });
+    if (m.birthDate && m.birthDate > today)
+      issues.push({ path: ['members', i, 'birthDate'], message: 'birth_date_in_future' });
   });
   return issues;
 }

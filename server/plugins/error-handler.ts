@@ -60,7 +60,9 @@ export function registerErrorHandling(app: FastifyInstance): void {
   // silently; either way it is bad input, refused on both engines before any handler sees it.
   app.addHook('preValidation', async (request) => {
     const field =
-      nulField(request.params, 'params') ?? nulField(request.query, 'querystring') ?? nulField(request.body, 'body');
+      nulField(request.params, 'params') ??
+      nulField(request.query, 'querystring') ??
+      nulField(request.body, 'body');
     if (field) {
       throw new AppError('VALIDATION_FAILED', {
         fields: [{ field, issue: 'nul_character', message: 'NUL characters are not allowed' }],

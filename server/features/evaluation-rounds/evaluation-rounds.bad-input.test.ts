@@ -245,7 +245,9 @@ describe('evidence files', () => {
     expect(long.statusCode, long.body).toBe(201);
     const names = (await api('GET', `/evaluation-rounds/${id}`, s.as.admin))
       .json()
-      .round.wards.flatMap((w: { evidence: Array<{ filename: string }> }) => w.evidence.map((e) => e.filename));
+      .round.wards.flatMap((w: { evidence: Array<{ filename: string }> }) =>
+        w.evidence.map((e) => e.filename),
+      );
     expect(names).toContain('quyetdinh.pdf');
     const longName = names.find((n: string) => n.startsWith('ả'))!;
     expect(longName.length).toBeLessThanOrEqual(200);

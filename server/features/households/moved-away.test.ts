@@ -69,7 +69,10 @@ describe('a visit that finds the household moved away', () => {
     const payload = visitOnly(created.uid, created.version, 'moved_away');
     const moved = await submit(s, s.as.team, payload);
     expect(moved.statusCode).toBe(200);
-    expect(moved.json()).toMatchObject({ status: 'applied', household: { localCode: 'KL-MA1', members: [] } });
+    expect(moved.json()).toMatchObject({
+      status: 'applied',
+      household: { localCode: 'KL-MA1', members: [] },
+    });
     expect(moved.json().household.lastVisit).toMatchObject({ outcome: 'moved_away' });
 
     // The hamlet no longer counts or lists it; its two members left with it.
@@ -79,7 +82,11 @@ describe('a visit that finds the household moved away', () => {
     });
     expect(await listedCodes()).not.toContain('KL-MA1');
     const closedAt = s.t.clock.now.toISOString();
-    const household = await s.t.db.db.selectFrom('households').selectAll().where('uid', '=', created.uid).execute();
+    const household = await s.t.db.db
+      .selectFrom('households')
+      .selectAll()
+      .where('uid', '=', created.uid)
+      .execute();
     expect(household.map((h) => [h.validTo, h.changeNote])).toEqual([[closedAt, 'moved_away']]);
     const members = await residentVersions(s, created.uid);
     expect(members.map((m) => [m.validTo, m.changeNote])).toEqual([

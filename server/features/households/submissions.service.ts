@@ -231,7 +231,11 @@ async function closeMovedAway(
   }
   const household = await closeVersion(trx, 'households', uid, { at });
   if (!household) throw new AppError('SURVEY_WRITE_CONFLICT');
-  await trx.updateTable('households').set({ changeNote: MOVED_AWAY }).where('id', '=', household.id).execute();
+  await trx
+    .updateTable('households')
+    .set({ changeNote: MOVED_AWAY })
+    .where('id', '=', household.id)
+    .execute();
   return { household: { ...household, changeNote: MOVED_AWAY }, members };
 }
 

@@ -198,7 +198,10 @@ export async function planHouseholds(opts: {
       const key = memberKeyOf(m.fullName, m.birthYear);
       const candidates = existingByKey.get(key);
       if (!candidates) return undefined;
-      const at = Math.max(0, candidates.findIndex((r) => r.fullName === m.fullName));
+      const at = Math.max(
+        0,
+        candidates.findIndex((r) => r.fullName === m.fullName),
+      );
       const [old] = candidates.splice(at, 1);
       if (candidates.length === 0) existingByKey.delete(key);
       return old;
@@ -212,7 +215,8 @@ export async function planHouseholds(opts: {
       const old = takeExisting(m);
       if (!old) {
         fields.push({ column: 'Họ và tên', member: m.fullName, before: '', after: m.fullName });
-        if (sink) writes.push(() => sink.insert('residents', residentRow(newUid(), existing.uid, hamletId, m)));
+        if (sink)
+          writes.push(() => sink.insert('residents', residentRow(newUid(), existing.uid, hamletId, m)));
         continue;
       }
       const oldValues = memberValues(old);

@@ -53,7 +53,9 @@ afterAll(async () => {
 });
 
 /** Runs the import in a child; with `kill`, SIGKILLs it when it says "started writing". */
-function importInChild(kill: boolean): Promise<{ signal: NodeJS.Signals | null; code: number | null; out: string }> {
+function importInChild(
+  kill: boolean,
+): Promise<{ signal: NodeJS.Signals | null; code: number | null; out: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,

@@ -5,7 +5,11 @@ import { foldVietnamese } from '../../../domain/text/fold.js';
 import { IMPORT_COLUMNS, type ImportColumn } from '../../../domain/surveys/import-columns.js';
 import { formatCell, parseCell } from '../../../domain/surveys/import-values.js';
 import type { ImportIssue, ImportRow } from '../../../domain/surveys/import-household.js';
-import { BusinessInputSchema, platformsFromText, platformsToText } from '../../../domain/surveys/businesses.js';
+import {
+  BusinessInputSchema,
+  platformsFromText,
+  platformsToText,
+} from '../../../domain/surveys/businesses.js';
 import { flagFromDb, flagToDb } from '../../../domain/surveys/schemas.js';
 import { WifiPointInputSchema } from '../surveys/surveys.schemas.js';
 import { recordAudit, type AuditInput } from '../audit/record-audit.js';
@@ -105,7 +109,12 @@ function readRecord(kind: RecordKind, row: ImportRow, issues: ImportIssue[]): Va
         paramsEn: { value, column: c.header, expected: parsed.expected.en },
       });
     } else if (parsed.value === null && c.required) {
-      issues.push({ row: row.row, column: c.header, code: 'IMPORT_VALUE_REQUIRED', params: { column: c.header } });
+      issues.push({
+        row: row.row,
+        column: c.header,
+        code: 'IMPORT_VALUE_REQUIRED',
+        params: { column: c.header },
+      });
     } else if (parsed.value !== null) values[c.field] = parsed.value;
   });
   if (issues.length > before) return null;
@@ -177,7 +186,11 @@ export async function planRecords(opts: {
       const b = spec.fromRow({ ...fields, isFarmProduct: fields.isFarmProduct ?? 0 });
       const diff: FieldChange[] = columns
         .filter((c) => (a[c.field] ?? null) !== (b[c.field] ?? null))
-        .map((c) => ({ column: c.header, before: formatCell(c.type, a[c.field]), after: formatCell(c.type, b[c.field]) }));
+        .map((c) => ({
+          column: c.header,
+          before: formatCell(c.type, a[c.field]),
+          after: formatCell(c.type, b[c.field]),
+        }));
       if (diff.length === 0) {
         out.unchanged++;
         out.onChange({ row: row.row, action: 'unchanged', key: String(input.name) });
@@ -205,13 +218,18 @@ export async function commitRecords(
     for (const fields of plan.adds) {
       await insertVersion(trx, table, randomUUID(), { ...fields, hamletId } as never, version);
     }
-    for (const { uid, fields } of plan.changes) await updateVersion(trx, table, uid, fields as never, version);
+    for (const { uid, fields } of plan.changes)
+      await updateVersion(trx, table, uid, fields as never, version);
     await recordAudit(trx, meta.audit);
   });
 }
 
 /** Rows of a records export in the template layout, for the given hamlets. */
-export async function* recordExportRows(handle: Db, kind: RecordKind, hamletIds: number[]): AsyncGenerator<string[]> {
+export async function* recordExportRows(
+  handle: Db,
+  kind: RecordKind,
+  hamletIds: number[],
+): AsyncGenerator<string[]> {
   const spec = SPECS[kind];
   const rows = await listCurrent(handle.db, spec.table, hamletIds);
   for (const row of rows) {

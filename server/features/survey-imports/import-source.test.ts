@@ -60,7 +60,10 @@ describe('detecting an uploaded workbook', () => {
     const stats = { bytesRead: 0 };
     expect(await checkWorkbookZip(workbook, stats)).toBe(true);
     expect(await detectFormat(workbook, 'ho.xlsx')).toBe('xlsx');
-    const renamed = Buffer.from(fs.readFileSync(workbook).toString('latin1').replaceAll('xl/workbook.xml', 'xl/workbook.xmm'), 'latin1');
+    const renamed = Buffer.from(
+      fs.readFileSync(workbook).toString('latin1').replaceAll('xl/workbook.xml', 'xl/workbook.xmm'),
+      'latin1',
+    );
     const other = path.join(dir, 'other');
     fs.writeFileSync(other, renamed);
     expect(await checkWorkbookZip(other)).toBe(false);

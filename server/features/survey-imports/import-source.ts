@@ -67,7 +67,10 @@ const ZIP_DIRECTORY_MAX = 1 << 20;
  * must list "xl/workbook.xml". A 50 MB binary with a zip signature in front is refused here after reading at
  * most ≈1 MB, before the streaming reader would walk through it. `stats.bytesRead` tells how much was read.
  */
-export async function checkWorkbookZip(file: string, stats: { bytesRead: number } = { bytesRead: 0 }): Promise<boolean> {
+export async function checkWorkbookZip(
+  file: string,
+  stats: { bytesRead: number } = { bytesRead: 0 },
+): Promise<boolean> {
   const handle = await fs.promises.open(file, 'r');
   try {
     const size = (await handle.stat()).size;
@@ -86,10 +89,11 @@ export async function checkWorkbookZip(file: string, stats: { bytesRead: number 
     const directoryOffset = tail.readUInt32LE(end + 16);
     // ZIP64 (offsets saturated at 0xFFFFFFFF) is left to the reader; no upload is that large.
     if (directoryOffset === 0xffffffff || directorySize === 0xffffffff) return true;
-    if (directorySize > ZIP_DIRECTORY_MAX || directoryOffset + directorySize > size - (tailLength - end)) return false;
+    if (directorySize > ZIP_DIRECTORY_MAX || directoryOffset + directorySize > size - (tailLength - end))
+      return false;
     const directory = Buffer.alloc(directorySize);
     stats.bytesRead += (await handle.read(directory, 0, directorySize, directoryOffset)).bytesRead;
-    for (let at = 0; at + 46 <= directory.length; ) {
+    for (let at = 0; at + 46 <= directory.length;) {
       if (directory.readUInt32LE(at) !== ZIP_DIRECTORY_ENTRY) return false;
       const nameLength = directory.readUInt16LE(at + 28);
       const name = directory.toString('latin1', at + 46, at + 46 + nameLength);
@@ -120,7 +124,8 @@ export async function detectFormat(file: string, filename: string | undefined): 
     if (await checkWorkbookZip(file)) return 'xlsx';
     throw new AppError('IMPORT_FILE_UNREADABLE', {}, { reason: NOT_A_WORKBOOK });
   }
-  if (filename && /\.xlsx?$/i.test(filename)) throw new AppError('IMPORT_FILE_UNREADABLE', {}, { reason: NOT_A_WORKBOOK });
+  if (filename && /\.xlsx?$/i.test(filename))
+    throw new AppError('IMPORT_FILE_UNREADABLE', {}, { reason: NOT_A_WORKBOOK });
   return 'csv';
 }
 
@@ -197,7 +202,12 @@ function cellText(value: unknown): string {
   // exceljs gives date cells as JS dates at UTC midnight of the calendar day typed.
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? '' : value.toISOString().slice(0, 10);
   if (typeof value === 'object') {
-    const v = value as { richText?: Array<{ text: string }>; result?: unknown; text?: unknown; error?: string };
+    const v = value as {
+      richText?: Array<{ text: string }>;
+      result?: unknown;
+      text?: unknown;
+      error?: string;
+    };
     if (v.richText) return v.richText.map((r) => r.text).join('');
     if ('result' in v) return cellText(v.result);
     if (v.text !== undefined) return cellText(v.text);

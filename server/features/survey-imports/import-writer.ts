@@ -128,7 +128,9 @@ class SqliteSink implements ImportSink {
       const head = `insert into "${name}" (${quoted(columns)}) values `;
       t = {
         width: record.length,
-        many: this.sqlite.prepare<unknown[]>(head + new Array(SQLITE_ROWS_PER_STATEMENT).fill(tuple).join(', ')),
+        many: this.sqlite.prepare<unknown[]>(
+          head + new Array(SQLITE_ROWS_PER_STATEMENT).fill(tuple).join(', '),
+        ),
         one: this.sqlite.prepare<unknown[]>(head + tuple),
         buffer: [],
         rows: 0,
@@ -183,7 +185,8 @@ class SqliteSink implements ImportSink {
 
   flush(): void {
     for (const t of this.tables.values()) {
-      for (let at = 0; at < t.buffer.length; at += t.width) t.one.run(t.buffer.slice(at, at + t.width), this.version);
+      for (let at = 0; at < t.buffer.length; at += t.width)
+        t.one.run(t.buffer.slice(at, at + t.width), this.version);
       this.progress(t.rows);
       t.buffer = [];
       t.rows = 0;

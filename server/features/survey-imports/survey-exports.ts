@@ -6,7 +6,11 @@ import { assertSurveyWriterRole } from '../surveys/surveys.policy.js';
 import type { SurveyContext } from '../surveys/survey-hamlet.js';
 import { scopeUnitIds } from '../../policies/scope.js';
 import { recordAudit } from '../audit/record-audit.js';
-import { HOUSEHOLD_IMPORT_COLUMNS, IMPORT_COLUMNS, type ImportKind } from '../../../domain/surveys/import-columns.js';
+import {
+  HOUSEHOLD_IMPORT_COLUMNS,
+  IMPORT_COLUMNS,
+  type ImportKind,
+} from '../../../domain/surveys/import-columns.js';
 import { formatCell } from '../../../domain/surveys/import-values.js';
 import { recordExportRows } from './import-records.js';
 import { householdPages, householdValues, hamletsUnder, memberValues } from './survey-imports.repository.js';
@@ -25,7 +29,31 @@ const SHEET_NAMES: Record<ImportKind, string> = {
 
 const EXAMPLES: Record<ImportKind, string[][]> = {
   households: [
-    ['H0001', 'Số 12, đường ĐT 746', 'ĐT 746', 'Thường trú', 'Có', 'Có', 'Có', 'Có', 'Nguyễn Văn An', '1980', '15/03/1980', 'Nam', 'Thường trú', 'Có', 'Mức 2', 'Có', 'Có', 'Có', 'Có', 'Có', 'Không', 'Có', ''],
+    [
+      'H0001',
+      'Số 12, đường ĐT 746',
+      'ĐT 746',
+      'Thường trú',
+      'Có',
+      'Có',
+      'Có',
+      'Có',
+      'Nguyễn Văn An',
+      '1980',
+      '15/03/1980',
+      'Nam',
+      'Thường trú',
+      'Có',
+      'Mức 2',
+      'Có',
+      'Có',
+      'Có',
+      'Có',
+      'Có',
+      'Không',
+      'Có',
+      '',
+    ],
   ],
   businesses: [['Tạp hóa Minh Châu', 'Cửa hàng', 'Có', 'Không', 'Không', '', '', '', 'Không']],
   'wifi-points': [['Wifi Nhà văn hóa khu phố', '11.0412', '106.7567', 'Có', 'VNPT']],
@@ -38,10 +66,23 @@ function addHelpSheet(workbook: ExcelJS.Workbook | ExcelJS.stream.xlsx.WorkbookW
     { header: 'Bắt buộc', key: 'required', width: 10 },
     { header: 'Cách ghi', key: 'help', width: 90 },
   ];
-  for (const c of IMPORT_COLUMNS[kind]) sheet.addRow({ header: c.header, required: c.required ? 'Có' : '', help: c.help }).commit();
+  for (const c of IMPORT_COLUMNS[kind])
+    sheet.addRow({ header: c.header, required: c.required ? 'Có' : '', help: c.help }).commit();
   if (kind === 'households') {
-    sheet.addRow({ header: '', required: '', help: 'Mỗi dòng là một thành viên; các cột của hộ ghi lặp lại (hoặc để trống) ở các dòng sau của cùng hộ.' }).commit();
-    sheet.addRow({ header: '', required: '', help: 'Nhập lại cùng một tệp không thay đổi gì; hộ được đối chiếu theo Mã hộ, thành viên theo họ tên và năm sinh.' }).commit();
+    sheet
+      .addRow({
+        header: '',
+        required: '',
+        help: 'Mỗi dòng là một thành viên; các cột của hộ ghi lặp lại (hoặc để trống) ở các dòng sau của cùng hộ.',
+      })
+      .commit();
+    sheet
+      .addRow({
+        header: '',
+        required: '',
+        help: 'Nhập lại cùng một tệp không thay đổi gì; hộ được đối chiếu theo Mã hộ, thành viên theo họ tên và năm sinh.',
+      })
+      .commit();
   }
   return sheet;
 }
@@ -71,7 +112,10 @@ async function* householdExportRows(handle: Db, hamletIds: number[]): AsyncGener
         if (members.length === 0) yield [...head, ...member.map(() => '')];
         for (const m of members) {
           const mv = memberValues(m) as Record<string, unknown>;
-          yield [...head, ...member.map((c) => formatCell(c.type, c.field === 'isHead' && !mv.isHead ? null : mv[c.field]))];
+          yield [
+            ...head,
+            ...member.map((c) => formatCell(c.type, c.field === 'isHead' && !mv.isHead ? null : mv[c.field])),
+          ];
         }
       }
     }
@@ -94,7 +138,11 @@ export async function exportUnit(
   kind: ImportKind,
   format: 'xlsx' | 'csv',
 ): Promise<ExportFile> {
-  const unit = await handle.db.selectFrom('adminUnits').select(['id', 'level']).where('id', '=', unitId).executeTakeFirst();
+  const unit = await handle.db
+    .selectFrom('adminUnits')
+    .select(['id', 'level'])
+    .where('id', '=', unitId)
+    .executeTakeFirst();
   if (!unit) throw new AppError('UNIT_NOT_FOUND');
   const scope = await scopeUnitIds(handle, ctx.actor);
   if (scope && !scope.has(unit.id)) throw new AppError('UNIT_NOT_IN_SCOPE');
@@ -128,7 +176,11 @@ export async function exportUnit(
     return { filename, contentType: 'text/csv; charset=utf-8', stream: out };
   }
   void (async () => {
-    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: false, useSharedStrings: false });
+    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+      stream: out,
+      useStyles: false,
+      useSharedStrings: false,
+    });
     const sheet = workbook.addWorksheet(SHEET_NAMES[kind]);
     sheet.addRow(headers).commit();
     for await (const r of rows) sheet.addRow(r).commit();

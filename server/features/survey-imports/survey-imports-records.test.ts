@@ -44,7 +44,11 @@ describe('wifi point and business imports', () => {
       fields: ['Hoạt động'],
       diff: [{ column: 'Hoạt động', before: 'Có', after: 'Không' }],
     });
-    const rows = await s.t.db.db.selectFrom('wifiPoints').selectAll().where('hamletId', '=', s.khanhLong).execute();
+    const rows = await s.t.db.db
+      .selectFrom('wifiPoints')
+      .selectAll()
+      .where('hamletId', '=', s.khanhLong)
+      .execute();
     expect(rows).toHaveLength(3);
   });
 

@@ -2,7 +2,12 @@ import { createHash } from 'node:crypto';
 import type { Kysely, Selectable } from 'kysely';
 import type { Database, HouseholdsTable, ResidentsTable } from '../../db/tables.js';
 import { householdCanon, memberCanon } from '../../../domain/surveys/import-household.js';
-import { flagFromDb, HOUSEHOLD_FLAGS, RESIDENT_FLAGS, type HouseholdInput } from '../../../domain/surveys/schemas.js';
+import {
+  flagFromDb,
+  HOUSEHOLD_FLAGS,
+  RESIDENT_FLAGS,
+  type HouseholdInput,
+} from '../../../domain/surveys/schemas.js';
 
 /*
  * Reads the importer and exporter need, in pages (keyset on uid or local code) so a hamlet of any size streams
@@ -145,7 +150,11 @@ export async function hamletsUnder(
   db: Kysely<Database>,
   unitId: number,
 ): Promise<Array<{ id: number; name: string }>> {
-  const unit = await db.selectFrom('adminUnits').select(['id', 'level', 'name']).where('id', '=', unitId).executeTakeFirst();
+  const unit = await db
+    .selectFrom('adminUnits')
+    .select(['id', 'level', 'name'])
+    .where('id', '=', unitId)
+    .executeTakeFirst();
   if (!unit) return [];
   if (unit.level === 'hamlet') return [{ id: unit.id, name: unit.name }];
   const rows = await db

@@ -88,7 +88,8 @@ export function surveyImportsRoutes(deps: FeatureDeps): FastifyPluginAsync {
       {
         schema: {
           tags,
-          summary: 'The .xlsx template of an import kind: Vietnamese headers, an example row, a "Hướng dẫn" sheet',
+          summary:
+            'The .xlsx template of an import kind: Vietnamese headers, an example row, a "Hướng dẫn" sheet',
           params: z.strictObject({ kind: KindSchema }),
         },
       },
@@ -133,7 +134,8 @@ export function surveyImportsRoutes(deps: FeatureDeps): FastifyPluginAsync {
       {
         schema: {
           tags,
-          summary: "Export a hamlet's (or a ward's hamlets') records in the template layout, as .xlsx or .csv",
+          summary:
+            "Export a hamlet's (or a ward's hamlets') records in the template layout, as .xlsx or .csv",
           params: UnitParamsSchema,
           querystring: ExportQuerySchema,
         },

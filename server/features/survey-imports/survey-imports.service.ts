@@ -96,7 +96,11 @@ function resultOf(
 
 /** A commit of a file with errors writes nothing and answers with the same errors. */
 const failed = (result: ImportResult) =>
-  new AppError('IMPORT_FAILED', { summary: result.summary, errors: result.errors }, { count: result.summary.errors });
+  new AppError(
+    'IMPORT_FAILED',
+    { summary: result.summary, errors: result.errors },
+    { count: result.summary.errors },
+  );
 
 /** Dry-runs or commits one import file into a hamlet. */
 export async function runImport(
@@ -139,7 +143,12 @@ export async function runImport(
       if (request.dryRun) return result;
       if (result.summary.errors > 0) throw failed(result);
       if (plan.adds.length + plan.changes.length > 0) {
-        await commitRecords(handle, request.kind, hamlet.id, plan, { at, actorId: ctx.actor.id, note, audit: audit(result.summary) });
+        await commitRecords(handle, request.kind, hamlet.id, plan, {
+          at,
+          actorId: ctx.actor.id,
+          note,
+          audit: audit(result.summary),
+        });
       }
       return result;
     }
@@ -149,7 +158,11 @@ export async function runImport(
       await planHouseholds({
         db,
         hamletId: hamlet.id,
-        households: assembledHouseholds(layoutRows(readBatches(upload.file, format), request.kind, issues, counter), today, issues),
+        households: assembledHouseholds(
+          layoutRows(readBatches(upload.file, format), request.kind, issues, counter),
+          today,
+          issues,
+        ),
         index,
         issues,
         maxIssues: ERRORS_LISTED,

@@ -2,7 +2,12 @@ import { randomBytes } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HOUSEHOLD_IMPORT_COLUMNS } from '../../../domain/surveys/import-columns.js';
-import { auditOf, createSurveyTestApp, type Cookies, type SurveyTestApp } from '../surveys/surveys.fixtures.js';
+import {
+  auditOf,
+  createSurveyTestApp,
+  type Cookies,
+  type SurveyTestApp,
+} from '../surveys/surveys.fixtures.js';
 
 let s: SurveyTestApp;
 
@@ -42,7 +47,9 @@ function row(
 }
 
 const csv = (rows: string[][], header = HEADER) =>
-  [header, ...rows].map((r) => r.map((c) => (/[",\n]/.test(c) ? `"${c.replaceAll('"', '""')}"` : c)).join(',')).join('\n');
+  [header, ...rows]
+    .map((r) => r.map((c) => (/[",\n]/.test(c) ? `"${c.replaceAll('"', '""')}"` : c)).join(','))
+    .join('\n');
 
 const GOOD: string[][] = [
   row('K001', 'Nguyễn Văn An', '1980', { 'Chủ hộ': 'Có', 'Ngày sinh': '15/03/1980' }),
@@ -52,12 +59,7 @@ const GOOD: string[][] = [
   row('K003', 'Phạm Thị Em', '1990', { 'Giới tính': 'nữ', 'Chủ hộ': '1' }),
 ];
 
-const upload = (
-  cookies: Cookies,
-  body: string | Buffer,
-  query: string,
-  hamletId = s.khanhLong,
-) =>
+const upload = (cookies: Cookies, body: string | Buffer, query: string, hamletId = s.khanhLong) =>
   s.t.app.inject({
     method: 'POST',
     url: `/api/hamlets/${hamletId}/imports?kind=households&${query}`,
@@ -90,7 +92,11 @@ async function xlsxOf(rows: string[][]): Promise<Buffer> {
 
 describe('household imports', () => {
   it('serves a template with Vietnamese headers, an example row and a "Hướng dẫn" sheet', async () => {
-    const res = await s.t.app.inject({ method: 'GET', url: '/api/imports/templates/households', cookies: s.as.head });
+    const res = await s.t.app.inject({
+      method: 'GET',
+      url: '/api/imports/templates/households',
+      cookies: s.as.head,
+    });
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('spreadsheetml');
     const wb = new ExcelJS.Workbook();
@@ -102,7 +108,11 @@ describe('household imports', () => {
   });
 
   it('dry-runs the downloaded template cleanly: one household to add, nothing written', async () => {
-    const template = await s.t.app.inject({ method: 'GET', url: '/api/imports/templates/households', cookies: s.as.head });
+    const template = await s.t.app.inject({
+      method: 'GET',
+      url: '/api/imports/templates/households',
+      cookies: s.as.head,
+    });
     const before = await counts();
     const res = await upload(s.as.head, template.rawPayload, 'dryRun=true&filename=mau.xlsx');
     expect(res.statusCode).toBe(200);
@@ -157,8 +167,17 @@ describe('household imports', () => {
       .where('localCode', '=', 'K001')
       .where('validTo', 'is', null)
       .executeTakeFirstOrThrow();
-    expect(k001).toMatchObject({ residency: 'permanent', fixedBroadband: 1, mobileBroadband: 1, reachedByOutreach: null });
-    const members = await s.t.db.db.selectFrom('residents').selectAll().where('householdUid', '=', k001.uid).execute();
+    expect(k001).toMatchObject({
+      residency: 'permanent',
+      fixedBroadband: 1,
+      mobileBroadband: 1,
+      reachedByOutreach: null,
+    });
+    const members = await s.t.db.db
+      .selectFrom('residents')
+      .selectAll()
+      .where('householdUid', '=', k001.uid)
+      .execute();
     expect(members.map((m) => [m.fullName, m.birthKey, m.isHead, m.vneidLevel])).toEqual([
       ['Nguyễn Văn An', '1980-03-15', 1, 2],
       ['Trần Thị Bình', '1984-01-01', 0, 2],
@@ -218,7 +237,12 @@ describe('household imports', () => {
     const dry = await upload(s.as.head, csv(retyped), 'dryRun=true');
     expect(dry.json().summary).toMatchObject({ added: 0, changed: 1, unchanged: 2, errors: 0 });
     expect(dry.json().changes[0].diff).toEqual([
-      { column: 'Họ và tên', member: 'nguyen minh CUONG', before: 'Nguyễn Minh Cường', after: 'nguyen minh CUONG' },
+      {
+        column: 'Họ và tên',
+        member: 'nguyen minh CUONG',
+        before: 'Nguyễn Minh Cường',
+        after: 'nguyen minh CUONG',
+      },
     ]);
     const res = await upload(s.as.head, csv(retyped), 'dryRun=false');
     expect(res.statusCode).toBe(200);
@@ -301,7 +325,9 @@ describe('household imports', () => {
   it('rolls back a commit that breaks off mid-file (rows already written inside it), and stays usable', async () => {
     // 9,000 good households first (≈1.4 MB, more than the first read and than one PostgreSQL COPY chunk), so rows
     // are written into the open transaction before the bad byte is read.
-    const good = Array.from({ length: 9000 }, (_, i) => row(`R${String(i).padStart(4, '0')}`, 'Lý Văn Tám', '1970'));
+    const good = Array.from({ length: 9000 }, (_, i) =>
+      row(`R${String(i).padStart(4, '0')}`, 'Lý Văn Tám', '1970'),
+    );
     const broken = Buffer.concat([Buffer.from(csv(good) + '\n', 'utf8'), Buffer.from([0x4e, 0xe9, 0x0a])]);
     const before = await counts();
     const res = await upload(s.as.head, broken, 'dryRun=false');
@@ -343,9 +369,7 @@ describe('household imports', () => {
       'dryRun=false',
     );
     expect(messy.statusCode).toBe(422);
-    expect(
-      messy.json().details.errors.map((e: { row: number; code: string }) => [e.row, e.code]),
-    ).toEqual([
+    expect(messy.json().details.errors.map((e: { row: number; code: string }) => [e.row, e.code])).toEqual([
       [3, 'SURVEY_IMPORT_HOUSEHOLD_MISSING'],
       [5, 'SURVEY_IMPORT_NOT_CONTIGUOUS'],
       [6, 'SURVEY_IMPORT_NOT_CONTIGUOUS'],

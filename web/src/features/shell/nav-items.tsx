@@ -16,7 +16,12 @@ import { DashboardOutlined } from '@ant-design/icons';
 import { SettingOutlined } from '@ant-design/icons';
 import type { Me } from '../../api/types';
 
-const SURVEY_ROLES: ReadonlyArray<Me['role']> = ['team_member', 'hamlet_head', 'commune_officer', 'city_admin'];
+const SURVEY_ROLES: ReadonlyArray<Me['role']> = [
+  'team_member',
+  'hamlet_head',
+  'commune_officer',
+  'city_admin',
+];
 const ROUND_ROLES: ReadonlyArray<Me['role']> = ['city_admin', 'commune_officer', 'viewer'];
 
 export interface NavItem {
