@@ -2,6 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import zlib from 'node:zlib';
 import { z } from 'zod';
+import { RowIdParam } from '../../../domain/ids/row-id.js';
 import type { FeatureDeps } from '../index.js';
 import { publicScorecards } from './public-scorecards.service.js';
 import { PublicCitySchema, PublicUnitSchema } from './public-scorecards.schemas.js';
@@ -61,7 +62,7 @@ export function publicScorecardsRoutes(deps: FeatureDeps): FastifyPluginAsync {
         schema: {
           tags,
           summary: "A current ward's or hamlet's public scorecard (aggregates only, small counts suppressed)",
-          params: z.strictObject({ id: z.coerce.number().int().positive() }),
+          params: z.strictObject({ id: RowIdParam }),
           querystring: z.strictObject({ lang }),
           response: { 200: PublicUnitSchema, 400: ErrorBody, 404: ErrorBody, 429: ErrorBody },
         },

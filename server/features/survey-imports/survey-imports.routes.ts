@@ -2,6 +2,7 @@ import type { Readable } from 'node:stream';
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { RowIdParam } from '../../../domain/ids/row-id.js';
 import type { FeatureDeps } from '../index.js';
 import { requireActor } from '../../policies/actor.js';
 import { AppError } from '../../errors.js';
@@ -24,7 +25,7 @@ const UPLOAD_TYPES = [
 ];
 
 const KindSchema = z.enum(IMPORT_KINDS);
-const UnitParamsSchema = z.strictObject({ id: z.coerce.number().int().positive() });
+const UnitParamsSchema = z.strictObject({ id: RowIdParam });
 const ImportQuerySchema = z.strictObject({
   kind: KindSchema,
   dryRun: z.enum(['true', 'false']).default('true'),
