@@ -1,13 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { FastifyInstance } from 'fastify';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { buildApp } from '../server/app.js';
-import { createDatabase, type Db } from '../server/db/database.js';
-import { migrateToLatest } from '../server/db/migrate.js';
-import { readEnv } from '../server/env.js';
-import { seedDemo } from '../seeds/demo/index.js';
+import { CHROMIUM_BASE_FLAGS, serveDemo } from '../scripts/demo-server.js';
 
 /*
  * The e2e harness: the real server (same buildApp as production, serving the built web/dist) over a fresh SQLite
@@ -20,17 +15,7 @@ export const DEMO_PASSWORD = 'khuphoso2025';
 /** For expect.poll: pages load lazily over a real server, so wait longer than vitest's 1 s default. */
 export const POLL = { timeout: 10_000, interval: 100 };
 
-/** Launch flags from docs (STACK.md): no sandbox in containers, no background traffic, no QUIC. */
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+const CHROMIUM_ARGS = ['--headless', ...CHROMIUM_BASE_FLAGS];
 
 export interface Harness {
   baseURL: string;
@@ -44,30 +29,16 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-function removeDatabaseFiles(file: string): void {
-  for (const suffix of ['', '-wal', '-shm']) fs.rmSync(`${file}${suffix}`, { force: true });
-}
-
 export async function startHarness(): Promise<Harness> {
   const webIndex = path.join(root, 'web', 'dist', 'index.html');
   if (!fs.existsSync(webIndex))
     throw new Error('web/dist is missing: run `npx tsx scripts/e2e.ts`, which builds it first.');
 
-  const dbFile = path.join(root, 'test-output', `e2e-${process.pid}.db`);
-  removeDatabaseFiles(dbFile);
-  const db: Db = createDatabase(dbFile);
-  await migrateToLatest(db);
-  await seedDemo(db, { now: new Date() });
-
-  const app: FastifyInstance = await buildApp({
-    db,
-    env: readEnv({}),
-    webDist: path.join(root, 'web', 'dist'),
-  });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const address = app.server.address();
-  if (!address || typeof address === 'string') throw new Error('server did not report a TCP port');
-  const baseURL = `http://127.0.0.1:${address.port}`;
+  const server = await serveDemo(
+    path.join(root, 'test-output', `e2e-${process.pid}.db`),
+    path.join(root, 'web', 'dist'),
+  );
+  const baseURL = server.baseURL;
 
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
   const contexts: BrowserContext[] = [];
@@ -99,9 +70,7 @@ export async function startHarness(): Promise<Harness> {
     async close() {
       for (const context of contexts) await context.close().catch(() => undefined);
       await browser.close();
-      await app.close();
-      await db.close();
-      removeDatabaseFiles(dbFile);
+      await server.close();
     },
   };
 }

@@ -5,12 +5,8 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import zlib from 'node:zlib';
 import lighthouse from 'lighthouse';
-import { buildApp } from '../server/app.js';
-import { createDatabase } from '../server/db/database.js';
-import { migrateToLatest } from '../server/db/migrate.js';
-import { readEnv } from '../server/env.js';
-import { seedDemo } from '../seeds/demo/index.js';
 import { buildWebIfNeeded } from './build-web-if-needed.js';
+import { CHROMIUM_BASE_FLAGS, serveDemo } from './demo-server.js';
 
 /*
  * `npm run lighthouse`: the public pages ("/", a ward, a hamlet) against the budget of issue 5 — Lighthouse 12
@@ -23,16 +19,10 @@ import { buildWebIfNeeded } from './build-web-if-needed.js';
 export const TARGETS = { performance: 90, accessibility: 95, jsKbGz: 150 };
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-/** Same flags as the e2e harness (STACK.md): no sandbox in containers, no background traffic. */
+/** The e2e harness's flags (scripts/demo-server.ts) plus what Lighthouse needs to get a painted page. */
 const CHROMIUM_FLAGS = [
   '--headless=new',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
+  ...CHROMIUM_BASE_FLAGS,
   '--disable-dev-shm-usage',
   // A headless page counts as hidden to some of Chromium's power savers, which then never paint it (NO_FCP).
   '--disable-background-timer-throttling',
@@ -175,24 +165,11 @@ export async function startDemoServer() {
   // Served from a copy: other work in this checkout may rebuild web/dist (new file names) while the audits run.
   const webDist = fs.mkdtempSync(path.join(os.tmpdir(), 'kps-lighthouse-dist-'));
   fs.cpSync(path.join(root, 'web', 'dist'), webDist, { recursive: true });
-  const dbFile = path.join(os.tmpdir(), `kps-lighthouse-${process.pid}.db`);
-  const removeDb = () => {
-    for (const suffix of ['', '-wal', '-shm']) fs.rmSync(`${dbFile}${suffix}`, { force: true });
-  };
-  removeDb();
-  const db = createDatabase(dbFile);
-  await migrateToLatest(db);
-  await seedDemo(db, { now: new Date() });
-  const app = await buildApp({ db, env: readEnv({}), webDist });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const address = app.server.address();
-  if (!address || typeof address === 'string') throw new Error('server did not report a TCP port');
+  const server = await serveDemo(path.join(os.tmpdir(), `kps-lighthouse-${process.pid}.db`), webDist);
   return {
-    baseURL: `http://127.0.0.1:${address.port}`,
+    baseURL: server.baseURL,
     close: async () => {
-      await app.close();
-      await db.close();
-      removeDb();
+      await server.close();
       fs.rmSync(webDist, { recursive: true, force: true });
     },
   };

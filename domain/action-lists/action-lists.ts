@@ -102,9 +102,8 @@ export function needsAction(result: CriterionResult): boolean {
   return result.status === 'not_met' || result.status === 'not_assessable';
 }
 
-/** One person, household, business or wifi point to visit. */
-export interface ActionRow {
-  verdict: RowVerdict;
+/** Who and where a listed record is: what the repository reads and the list shows. */
+export interface ActionRecord {
   /** The record's uid (resident, household, business or wifi point). */
   uid: string;
   householdUid: string | null;
@@ -115,6 +114,11 @@ export interface ActionRow {
   /** Residents: the member's name; businesses and wifi points: their name. */
   name: string | null;
   birthYear: number | null;
+}
+
+/** One person, household, business or wifi point to visit. */
+export interface ActionRow extends ActionRecord {
+  verdict: RowVerdict;
   /** Fields answered no / not answered, among those the criterion reads. */
   missing: string[];
   unknown: string[];

@@ -40,6 +40,15 @@ export interface ReaggregateResult<T> {
   unmapped: number[];
 }
 
+/** An old unit's share of a current ward, as the dashboards show it: beside the ward, never added to its totals. */
+export interface PartialSource {
+  unitId: number;
+  name: string;
+  share: number | null;
+  hamlets: number;
+  hamletsMeetingStandard: number;
+}
+
 /**
  * Maps each past unit onto today's units. A past unit that is itself current maps to itself (full). Otherwise the
  * lineage is followed forwards, any number of hops, until current units are reached; the result is full only when

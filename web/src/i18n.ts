@@ -4,6 +4,7 @@ import dayjs from 'dayjs';
 import 'dayjs/locale/vi';
 import vi from './locales/vi.json';
 import en from './locales/en.json';
+import { rememberLanguage, storedLanguage, type Language } from './language-preference';
 
 type Messages = Record<string, unknown>;
 // Each feature may keep its own strings in locales/<feature>/{vi,en}.json under a top-level key of its own,
@@ -17,38 +18,16 @@ function withFeatures(base: Messages, language: string): Messages {
   return merged;
 }
 
-export type Language = 'vi' | 'en';
+export type { Language };
 export const LANGUAGES: Language[] = ['vi', 'en'];
 
-const STORAGE_KEY = 'kps.lang';
-const COOKIE_MAX_AGE = 60 * 60 * 24 * 365;
-
-function readStoredLanguage(): Language {
-  try {
-    const stored = window.localStorage.getItem(STORAGE_KEY);
-    if (stored === 'vi' || stored === 'en') return stored;
-  } catch {
-    // Private mode may refuse storage; Vietnamese is the default anyway.
-  }
-  return 'vi';
-}
-
-/**
- * Applies a language everywhere it matters: i18next, dayjs (DatePicker month names), <html lang>, localStorage
- * (remembered across visits) and the `lang` cookie, which the server reads to localise its error messages.
- */
+/** Applies a language everywhere it matters: dayjs (DatePicker month names) and the remembered choice. */
 function applyLanguage(language: Language): void {
   dayjs.locale(language === 'vi' ? 'vi' : 'en');
-  document.documentElement.lang = language;
-  document.cookie = `lang=${language}; path=/; max-age=${COOKIE_MAX_AGE}; SameSite=Lax`;
-  try {
-    window.localStorage.setItem(STORAGE_KEY, language);
-  } catch {
-    // Storage unavailable: the cookie still carries the choice for this session.
-  }
+  rememberLanguage(language);
 }
 
-const initial = readStoredLanguage();
+const initial = storedLanguage();
 applyLanguage(initial);
 
 void i18n.use(initReactI18next).init({

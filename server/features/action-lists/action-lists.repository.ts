@@ -1,27 +1,10 @@
-import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/tables.js';
-import { SUBJECT_COLUMNS, type Subject } from '../../../domain/criteria/expr.js';
-import type { ActionTarget } from '../../../domain/action-lists/action-lists.js';
-import { exprToSql } from '../assessments/counter-sql.js';
+import { SUBJECT_COLUMNS } from '../../../domain/criteria/expr.js';
+import type { ActionRecord, ActionTarget } from '../../../domain/action-lists/action-lists.js';
+import { currentAt, exprToSql, snake, SUBJECT_TABLES } from '../assessments/counter-sql.js';
 
 type Q = Kysely<Database>;
-
-const TABLES: Record<Subject, string> = {
-  residents: 'residents',
-  households: 'households',
-  businesses: 'businesses',
-  wifiPoints: 'wifi_points',
-};
-
-const snake = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
-
-/** Versions current at `atIso` (null: now), the same rule the scoring's aggregate uses. */
-function currentAt(alias: string, atIso: string | null): RawBuilder<unknown> {
-  const from = sql.ref(`${alias}.valid_from`);
-  const to = sql.ref(`${alias}.valid_to`);
-  if (atIso === null) return sql`${to} is null`;
-  return sql`${from} <= ${atIso} and (${to} is null or ${to} > ${atIso})`;
-}
 
 /** Flags come back as numbers on SQLite and may come back as strings of digits from PostgreSQL drivers. */
 function columnValue(value: unknown): string | number | null {
@@ -30,15 +13,7 @@ function columnValue(value: unknown): string | number | null {
   return Number(value);
 }
 
-export interface RawActionRow {
-  uid: string;
-  householdUid: string | null;
-  street: string | null;
-  address: string | null;
-  localCode: string | null;
-  headName: string | null;
-  name: string | null;
-  birthYear: number | null;
+export interface RawActionRow extends ActionRecord {
   /** 1 when the row is certainly not counted, 0 when its answer is unknown. */
   excluded: number;
   values: Record<string, unknown>;
@@ -88,7 +63,7 @@ export async function actionRows(
       ${subject === 'residents' ? sql.ref(`${t}.birth_year`) : sql`null`} as birth_year,
       case when ${exprToSql(target.excluded, subject, t, atIso)} then 1 else 0 end as excluded
       ${sql.join(fieldCols, sql``)}
-    from ${sql.table(TABLES[subject])} as ${sql.raw(t)} ${household}
+    from ${sql.table(SUBJECT_TABLES[subject])} as ${sql.raw(t)} ${household}
     where ${currentAt(t, atIso)} and ${sql.ref(`${t}.hamlet_id`)} = ${hamletId}
       and (${exprToSql(target.base, subject, t, atIso)})
       and (case when ${exprToSql(target.counted, subject, t, atIso)} then 0 else 1 end) = 1`;

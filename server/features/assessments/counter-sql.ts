@@ -3,14 +3,14 @@ import type { Counter, CounterValues, Expr, Subject } from '../../../domain/crit
 import { SUBJECT_COLUMNS } from '../../../domain/criteria/expr.js';
 import type { Database } from '../../db/tables.js';
 
-const TABLES: Record<Subject, string> = {
+export const SUBJECT_TABLES: Record<Subject, string> = {
   residents: 'residents',
   households: 'households',
   businesses: 'businesses',
   wifiPoints: 'wifi_points',
 };
 
-const snake = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+export const snake = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
 /** Column names come from the engine's whitelist only, so they can be inlined as identifiers safely. */
 function column(subject: Subject, name: string, alias: string): RawBuilder<unknown> {
@@ -23,7 +23,7 @@ function column(subject: Subject, name: string, alias: string): RawBuilder<unkno
 const COMPARATORS = { eq: '=', ne: '<>', gt: '>', gte: '>=', lt: '<', lte: '<=' } as const;
 
 /** Versions current at `atIso`: recorded no later than then, and not superseded by then. */
-function currentAt(alias: string, atIso: string | null): RawBuilder<unknown> {
+export function currentAt(alias: string, atIso: string | null): RawBuilder<unknown> {
   if (atIso === null) return sql`${sql.ref(`${alias}.valid_to`)} is null`;
   return sql`${sql.ref(`${alias}.valid_from`)} <= ${atIso} and (${sql.ref(`${alias}.valid_to`)} is null or ${sql.ref(`${alias}.valid_to`)} > ${atIso})`;
 }
@@ -86,7 +86,7 @@ export async function aggregateCounters(
     ? sql`and ${sql.ref(`${alias}.hamlet_id`)} in (${sql.join(hamletIds.map((id) => sql`${id}`))})`
     : sql``;
   const query = sql<Record<string, number>>`select ${sql.ref(`${alias}.hamlet_id`)} as hid, ${sql.join(sums)}
-    from ${sql.table(TABLES[subject])} as ${sql.raw(alias)}
+    from ${sql.table(SUBJECT_TABLES[subject])} as ${sql.raw(alias)}
     where ${currentAt(alias, atIso)} ${hamletFilter}
     group by ${sql.ref(`${alias}.hamlet_id`)}`;
   const { rows } = await query.execute(db);

@@ -10,13 +10,12 @@ import { scoreHamlets } from '../assessments/score-hamlets.js';
 import { isoDateInVietnam } from '../../../domain/admin-units/dates.js';
 import { compareVietnamese } from '../../../domain/text/fold.js';
 import {
-  validateCriteriaSet,
   type AssessmentResult,
   type CriteriaSetDefinition,
   type CriterionStatus,
 } from '../../../domain/criteria/index.js';
 import * as repo from './criteria-sets.repository.js';
-import { toView, type CriteriaSetView } from './criteria-sets.service.js';
+import { newSetRow, parseDefinition, toView, type CriteriaSetView } from './criteria-sets.service.js';
 
 /*
  * The editor's two server steps (issue 5 §5): copy any version into a new draft (version = the code's highest + 1),
@@ -71,31 +70,8 @@ async function insertNewVersion(
       ...(input.name ? { name: input.name } : {}),
       ...(input.effectiveFrom ? { effectiveFrom: input.effectiveFrom } : {}),
     };
-    const checked = validateCriteriaSet(copy);
-    if (!checked.ok) {
-      const fields = checked.issues.map((i) => ({
-        field: ['definition', ...i.path].join('.'),
-        issue: 'invalid',
-        message: i.message,
-      }));
-      throw new AppError(
-        'CRITERIA_SET_INVALID',
-        { fields },
-        { first: `${fields[0].field}: ${fields[0].message}` },
-      );
-    }
-    const definition = checked.value;
-    const newId = await repo.insertCriteriaSet(trx, {
-      code: definition.code,
-      version,
-      name: definition.name.vi,
-      effectiveFrom: definition.effectiveFrom,
-      definition: JSON.stringify(definition),
-      status: 'draft',
-      createdBy: actor.id,
-      createdAt: at,
-      publishedAt: null,
-    });
+    const definition = parseDefinition(copy);
+    const newId = await repo.insertCriteriaSet(trx, newSetRow(definition, 'draft', actor.id, at));
     await recordAudit(trx, {
       actor,
       action: 'criteria_set.new_version',

@@ -38,7 +38,7 @@ export function toView(row: Row, actor: Actor | null): CriteriaSetView {
 }
 
 /** Validates a definition; every problem is reported with its path so the editor can point at it. */
-function parseDefinition(input: unknown): CriteriaSetDefinition {
+export function parseDefinition(input: unknown): CriteriaSetDefinition {
   const checked = validateCriteriaSet(input);
   if (!checked.ok) {
     const fields = checked.issues.map((i) => ({
@@ -53,6 +53,26 @@ function parseDefinition(input: unknown): CriteriaSetDefinition {
     );
   }
   return checked.value;
+}
+
+/** The stored row of a validated definition (published rows are published the moment they are made). */
+export function newSetRow(
+  definition: CriteriaSetDefinition,
+  status: 'draft' | 'published',
+  createdBy: number | null,
+  at: string,
+) {
+  return {
+    code: definition.code,
+    version: definition.version,
+    name: definition.name.vi,
+    effectiveFrom: definition.effectiveFrom,
+    definition: JSON.stringify(definition),
+    status,
+    createdBy,
+    createdAt: at,
+    publishedAt: status === 'published' ? at : null,
+  };
 }
 
 export async function listSets(handle: Db, actor: Actor | null): Promise<CriteriaSetView[]> {
@@ -84,17 +104,7 @@ export async function createSet(
         { code: definition.code, version: definition.version },
       );
     }
-    const id = await repo.insertCriteriaSet(trx, {
-      code: definition.code,
-      version: definition.version,
-      name: definition.name.vi,
-      effectiveFrom: definition.effectiveFrom,
-      definition: JSON.stringify(definition),
-      status: 'draft',
-      createdBy: actor.id,
-      createdAt: at,
-      publishedAt: null,
-    });
+    const id = await repo.insertCriteriaSet(trx, newSetRow(definition, 'draft', actor.id, at));
     await recordAudit(trx, {
       actor,
       action: 'criteria_set.create',
@@ -178,16 +188,6 @@ export async function ensureReferenceCriteriaSets(handle: Db, now: Date): Promis
   for (const set of [CRITERIA_TAN_UYEN_2023, CRITERIA_2026]) {
     if (await repo.findByCodeVersion(handle.db, set.code, set.version)) continue;
     const definition = parseDefinition(set);
-    await repo.insertCriteriaSet(handle.db, {
-      code: definition.code,
-      version: definition.version,
-      name: definition.name.vi,
-      effectiveFrom: definition.effectiveFrom,
-      definition: JSON.stringify(definition),
-      status: 'published',
-      createdBy: null,
-      createdAt: at,
-      publishedAt: at,
-    });
+    await repo.insertCriteriaSet(handle.db, newSetRow(definition, 'published', null, at));
   }
 }

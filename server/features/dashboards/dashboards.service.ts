@@ -10,7 +10,7 @@ import * as unitsRepo from '../assessments/assessments.repository.js';
 import { resolveSet, wardsInScope, type ScoreContext } from '../assessments/assessments.service.js';
 import { pilotLimit } from '../assessments/pilots.service.js';
 import { scorecardView } from '../assessments/unit-tables.service.js';
-import { assessWardsOnDate, type WardAssessment } from './reaggregated-wards.js';
+import { assessWardsOnDate, type WardAssessment, type WardsOnDate } from './reaggregated-wards.js';
 import { latestSnapshotsBetween } from './dashboards.repository.js';
 import { addMonths } from '../../../domain/criteria/calendar.js';
 
@@ -71,6 +71,18 @@ function wardRow(w: WardAssessment, pilots: Set<number>) {
  * The city dashboard on a date: the goal counter over today's wards, a row per ward (pilots, best hamlet, partial
  * predecessors shown apart), and each criterion city-wide against its target. Every hamlet is scored once.
  */
+/** What the city's and a ward's dashboards both open with: the date read, the criteria set and where figures come from. */
+function dashboardHead(date: string, today: string, assessed: WardsOnDate) {
+  return {
+    date,
+    today,
+    criteriaSet: assessed.setRow,
+    catalogue: criteriaCatalogue(assessed.definition),
+    reorganised: assessed.reorganised,
+    source: assessed.source,
+  };
+}
+
 export async function cityDashboard(
   handle: Db,
   ctx: ScoreContext,
@@ -94,12 +106,7 @@ export async function cityDashboard(
   });
   const withStandard = rows.filter((w) => w.hamletsMeetingStandard > 0).length;
   return {
-    date,
-    today,
-    criteriaSet: assessed.setRow,
-    catalogue: criteriaCatalogue(assessed.definition),
-    reorganised: assessed.reorganised,
-    source: assessed.source,
+    ...dashboardHead(date, today, assessed),
     goal: {
       wardsWithStandardHamlet: withStandard,
       wards: rows.length,
@@ -143,12 +150,7 @@ export async function wardDashboard(
   const pilots = await unitsRepo.listPilotIds(handle.db);
   const row = wardRow(assessed.wards[0]!, pilots);
   return {
-    date,
-    today,
-    criteriaSet: assessed.setRow,
-    catalogue: criteriaCatalogue(assessed.definition),
-    reorganised: assessed.reorganised,
-    source: assessed.source,
+    ...dashboardHead(date, today, assessed),
     pilotLimit: await pilotLimit(handle, ctx.now),
     canMarkPilots: actor.role === 'city_admin' || actor.role === 'commune_officer',
     ward: row,

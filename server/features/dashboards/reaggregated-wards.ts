@@ -2,7 +2,7 @@ import type { Db } from '../../db/database.js';
 import * as unitsRepo from '../assessments/assessments.repository.js';
 import { dataInstant, resolveSet } from '../assessments/assessments.service.js';
 import { scoreHamlets, type HamletScore, type ScoreRun } from '../assessments/score-hamlets.js';
-import { reaggregateByLineage } from '../../../domain/dashboards/reaggregate.js';
+import { reaggregateByLineage, type PartialSource } from '../../../domain/dashboards/reaggregate.js';
 import { evaluateRollup, sumCounters, type RollupResult } from '../../../domain/criteria/index.js';
 import type { LineageLink } from '../../../domain/admin-units/lineage.js';
 import { latestSnapshotsBetween, listLineage } from './dashboards.repository.js';
@@ -17,15 +17,6 @@ import {
 export interface ScoredHamlet {
   unit: unitsRepo.UnitAt;
   score: HamletScore;
-}
-
-/** An old unit's share of a current ward: shown beside it, never added to its totals. */
-export interface PartialSource {
-  unitId: number;
-  name: string;
-  share: number | null;
-  hamlets: number;
-  hamletsMeetingStandard: number;
 }
 
 export interface WardAssessment {

@@ -9,6 +9,7 @@ import { findUnitOn, findUnit } from '../assessments/assessments.repository.js';
 import { isPastDeadline } from '../../../domain/evaluation-rounds/deadline.js';
 import { isoDateInVietnam } from '../../../domain/admin-units/dates.js';
 import { formatDateVi } from '../../../domain/text/format.js';
+import type { CreateRoundInput } from '../../../domain/evaluation-rounds/round-input.js';
 import * as repo from './evaluation-rounds.repository.js';
 
 export interface RoundContext {
@@ -60,14 +61,6 @@ export async function visibleWardIds(handle: Db, actor: Actor, wardIds: number[]
   const visible = scope === null ? wardIds : wardIds.filter((id) => scope.has(id));
   if (visible.length === 0) throw new AppError('UNIT_NOT_IN_SCOPE');
   return visible;
-}
-
-export interface CreateRoundInput {
-  name: string;
-  assessmentDate: string;
-  criteriaSetId: number;
-  deadline: string;
-  wardIds: number[];
 }
 
 /**

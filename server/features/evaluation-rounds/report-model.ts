@@ -125,6 +125,32 @@ export function statusText(t: ReportText, status: string | null): string {
   }
 }
 
+/** The verdict columns the city ranking and the ward summary share, in the same order. */
+function verdictColumns(t: ReportText): ReportColumn[] {
+  return [
+    { header: t('colMet'), kind: 'int', width: 11 },
+    { header: t('colApplicable'), kind: 'int', width: 11 },
+    { header: t('colShare'), kind: 'dec', width: 11 },
+    { header: t('colStandard'), kind: 'text', width: 11 },
+    { header: t('colGap'), kind: 'int', width: 12 },
+    { header: t('colRank'), kind: 'int', width: 9 },
+  ];
+}
+
+function verdictCells(
+  t: ReportText,
+  r: { met: number; applicable: number; meetsStandard: boolean; totalGap: number; rank: number | null },
+): Cell[] {
+  return [
+    r.met,
+    r.applicable,
+    share(r.met, r.applicable),
+    r.meetsStandard ? t('yes') : t('no'),
+    r.totalGap,
+    r.rank,
+  ];
+}
+
 function awardText(t: ReportText, award: AwardRow | undefined): string {
   if (!award) return '';
   return award.award === 'excellent' ? t('awardExcellent') : t('awardStandard');
@@ -137,24 +163,14 @@ function rankingTable(t: ReportText, n: number, ranking: RankRow[], awards: Awar
       { header: t('colNo'), kind: 'int', width: 6 },
       { header: t('colHamlet'), kind: 'text', width: 26 },
       { header: t('colWard'), kind: 'text', width: 22 },
-      { header: t('colMet'), kind: 'int', width: 11 },
-      { header: t('colApplicable'), kind: 'int', width: 11 },
-      { header: t('colShare'), kind: 'dec', width: 11 },
-      { header: t('colStandard'), kind: 'text', width: 11 },
-      { header: t('colGap'), kind: 'int', width: 12 },
-      { header: t('colRank'), kind: 'int', width: 9 },
+      ...verdictColumns(t),
       { header: t('colAward'), kind: 'text', width: 30 },
     ],
     rows: ranking.map((r, i) => [
       i + 1,
       r.hamletName,
       r.wardName,
-      r.met,
-      r.applicable,
-      share(r.met, r.applicable),
-      r.meetsStandard ? t('yes') : t('no'),
-      r.totalGap,
-      r.rank,
+      ...verdictCells(t, r),
       awardText(
         t,
         awards.find((a) => a.hamletId === r.hamletId),
@@ -214,21 +230,24 @@ export function cityReport(locale: Locale, now: Date, input: CityReportInput): R
   return doc;
 }
 
+export interface WardReportHamlet {
+  hamletId: number;
+  hamletName: string;
+  rank: number | null;
+  met: number;
+  applicable: number;
+  meetsStandard: boolean;
+  totalGap: number;
+  criteria: CriterionResult[];
+}
+
 export interface WardReportInput {
   round: ReportRound;
   superior: string;
   wardName: string;
   published: boolean;
   submissionStatus: string | null;
-  hamlets: Array<{
-    hamletName: string;
-    rank: number | null;
-    met: number;
-    applicable: number;
-    meetsStandard: boolean;
-    totalGap: number;
-    criteria: CriterionResult[];
-  }>;
+  hamlets: WardReportHamlet[];
   criterionNames: Map<string, string>;
 }
 
@@ -286,25 +305,9 @@ export function wardReport(locale: Locale, now: Date, input: WardReportInput): R
     columns: [
       { header: t('colNo'), kind: 'int', width: 6 },
       { header: t('colHamlet'), kind: 'text', width: 28 },
-      { header: t('colMet'), kind: 'int', width: 11 },
-      { header: t('colApplicable'), kind: 'int', width: 11 },
-      { header: t('colShare'), kind: 'dec', width: 11 },
-      { header: t('colStandard'), kind: 'text', width: 11 },
-      { header: t('colGap'), kind: 'int', width: 12 },
-      { header: t('colRank'), kind: 'int', width: 9 },
+      ...verdictColumns(t),
     ],
-    rows: [...input.hamlets]
-      .sort(byRank)
-      .map((h, i) => [
-        i + 1,
-        h.hamletName,
-        h.met,
-        h.applicable,
-        share(h.met, h.applicable),
-        h.meetsStandard ? t('yes') : t('no'),
-        h.totalGap,
-        h.rank,
-      ]),
+    rows: [...input.hamlets].sort(byRank).map((h, i) => [i + 1, h.hamletName, ...verdictCells(t, h)]),
   });
   [...input.hamlets].sort(byRank).forEach((h, index) => {
     doc.tables.push({

@@ -2,7 +2,8 @@ import type { Db } from '../../db/database.js';
 import { AppError } from '../../errors.js';
 import { requireActor } from '../../policies/actor.js';
 import { findSnapshotById } from '../assessments/assessments.repository.js';
-import type { AssessmentResult, CriterionResult } from '../../../domain/criteria/index.js';
+import type { AssessmentResult } from '../../../domain/criteria/index.js';
+import type { WardReportHamlet } from './report-model.js';
 import {
   proposeAwards,
   rankHamlets,
@@ -68,17 +69,6 @@ export async function roundResults(handle: Db, ctx: RoundContext, roundId: numbe
     })
     .sort((a, b) => a.wardName.localeCompare(b.wardName, 'vi'));
   return { published, ranking, awards: proposeAwards(ranking), excludedWards };
-}
-
-export interface WardReportHamlet {
-  hamletId: number;
-  hamletName: string;
-  rank: number | null;
-  met: number;
-  applicable: number;
-  meetsStandard: boolean;
-  totalGap: number;
-  criteria: CriterionResult[];
 }
 
 /** One ward's frozen hamlet results with every criterion, for the ward report; scoped like the round detail. */

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, sessionCookieFrom, type TestApp } from '../../../test/test-app.js';
 import { seedDemo, DEMO_PASSWORD, type DemoSeedResult } from '../../../seeds/demo/index.js';
 import { ensureReferenceCriteriaSets } from '../criteria-sets/criteria-sets.service.js';
+import { insertUnit } from '../users/users.fixtures.js';
 import { isSmallCount } from '../../../domain/public-scorecards/suppress.js';
 import type { PublicCity, PublicCriterion, PublicUnit } from './public-scorecards.schemas.js';
 
@@ -78,42 +79,6 @@ function stringsOf(value: unknown, into: string[] = []): string[] {
 let otherWard: number;
 let otherHamlet: number;
 
-async function insertCurrentUnit(level: 'commune' | 'hamlet', name: string, type: string, parentId: number) {
-  const at = t.clock.now.toISOString();
-  const { id } = await t.db.db
-    .insertInto('adminUnits')
-    .values({
-      level,
-      code: null,
-      localCode: null,
-      name,
-      nameFolded: name.toLowerCase(),
-      type,
-      parentId,
-      validFrom: '2025-07-01',
-      validTo: null,
-      isDemo: 1,
-      createdAt: at,
-      updatedAt: at,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  await t.db.db
-    .insertInto('adminUnitPeriods')
-    .values({
-      unitId: id,
-      name,
-      nameFolded: name.toLowerCase(),
-      type,
-      parentId,
-      validFrom: '2025-07-01',
-      validTo: null,
-      reason: 'created',
-    })
-    .execute();
-  return id;
-}
-
 const anon = (url: string) => t.app.inject({ method: 'GET', url });
 const asAdmin = (url: string) => t.app.inject({ method: 'GET', url, cookies: admin });
 
@@ -128,8 +93,14 @@ beforeAll(async () => {
   });
   admin = sessionCookieFrom(login);
   // A current ward of the same province, with a hamlet, that the city administrators do not look after.
-  otherWard = await insertCurrentUnit('commune', 'Phường Ngoài Thành Phố', 'ward', demo.city.newProvinceId);
-  otherHamlet = await insertCurrentUnit('hamlet', 'Khu phố Ngoài', 'neighbourhood', otherWard);
+  const at = t.clock.now.toISOString();
+  const province = demo.city.newProvinceId;
+  otherWard = await insertUnit(t.db, 'commune', 'Phường Ngoài Thành Phố', 'ward', province, at, {
+    isDemo: true,
+  });
+  otherHamlet = await insertUnit(t.db, 'hamlet', 'Khu phố Ngoài', 'neighbourhood', otherWard, at, {
+    isDemo: true,
+  });
   const res = await anon('/api/public/city');
   expect(res.statusCode).toBe(200);
   city = res.json();

@@ -18,13 +18,15 @@ export interface TestUnits {
   hamletB1: number;
 }
 
-async function insertUnit(
+/** A unit current since 01/07/2025, with its one period, as the reorganisation import would write it. */
+export async function insertUnit(
   handle: Db,
   level: AdminLevel,
   name: string,
   type: string,
   parentId: number | null,
   at: string,
+  options: { isDemo?: boolean } = {},
 ) {
   const validFrom = '2025-07-01';
   const row = await handle.db
@@ -39,6 +41,7 @@ async function insertUnit(
       parentId,
       validFrom,
       validTo: null,
+      ...(options.isDemo ? { isDemo: 1 } : {}),
       createdAt: at,
       updatedAt: at,
     })

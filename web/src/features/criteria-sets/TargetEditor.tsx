@@ -1,4 +1,4 @@
-import { InputNumber, Select, Space, Switch, Typography } from 'antd';
+import { InputNumber, Select, Space, Switch, Typography, type InputNumberProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { COMPARATORS, type Comparator, type Criterion } from '../../../../domain/criteria/schema';
 
@@ -26,49 +26,40 @@ export function TargetEditor({
       aria-label={t('criteriaEditor.criterion.target')}
     />
   );
+  /** A comparator and an amount; `key` names the amount's field in the target (percent or value). */
+  const compared = <T extends { comparator: Comparator }, K extends keyof T & ('percent' | 'value')>(
+    target: T,
+    key: K,
+    set: (next: T) => void,
+    amount: InputNumberProps<number>,
+  ) => (
+    <Space.Compact>
+      {comparator(target.comparator, (c) => set({ ...target, comparator: c }))}
+      <InputNumber<number>
+        {...amount}
+        value={target[key] as number}
+        min={0}
+        disabled={readOnly}
+        style={{ width: 120 }}
+        onChange={(v) => set({ ...target, [key]: v ?? 0 })}
+      />
+    </Space.Compact>
+  );
   switch (definition.kind) {
     case 'ratio':
-    case 'factRatio': {
-      const target = definition.target;
-      return (
-        <Space.Compact>
-          {comparator(target.comparator, (c) =>
-            onChange({ ...definition, target: { ...target, comparator: c } }),
-          )}
-          <InputNumber<number>
-            value={target.percent}
-            min={0}
-            max={100}
-            step={0.5}
-            precision={2}
-            decimalSeparator={decimal}
-            disabled={readOnly}
-            suffix="%"
-            style={{ width: 120 }}
-            onChange={(v) => onChange({ ...definition, target: { ...target, percent: v ?? 0 } })}
-          />
-        </Space.Compact>
-      );
-    }
-    case 'count': {
-      const target = definition.target;
-      return (
-        <Space.Compact>
-          {comparator(target.comparator, (c) =>
-            onChange({ ...definition, target: { ...target, comparator: c } }),
-          )}
-          <InputNumber<number>
-            value={target.value}
-            min={0}
-            step={1}
-            precision={0}
-            disabled={readOnly}
-            style={{ width: 120 }}
-            onChange={(v) => onChange({ ...definition, target: { ...target, value: v ?? 0 } })}
-          />
-        </Space.Compact>
-      );
-    }
+    case 'factRatio':
+      return compared(definition.target, 'percent', (target) => onChange({ ...definition, target }), {
+        max: 100,
+        step: 0.5,
+        precision: 2,
+        decimalSeparator: decimal,
+        suffix: '%',
+      });
+    case 'count':
+      return compared(definition.target, 'value', (target) => onChange({ ...definition, target }), {
+        step: 1,
+        precision: 0,
+      });
     case 'fact': {
       const target = definition.target;
       if ('equals' in target)
@@ -82,21 +73,9 @@ export function TargetEditor({
             <Typography.Text>{t('criteriaEditor.criterion.factYes')}</Typography.Text>
           </Space>
         );
-      return (
-        <Space.Compact>
-          {comparator(target.comparator, (c) =>
-            onChange({ ...definition, target: { ...target, comparator: c } }),
-          )}
-          <InputNumber<number>
-            value={target.value}
-            min={0}
-            disabled={readOnly}
-            decimalSeparator={decimal}
-            style={{ width: 120 }}
-            onChange={(v) => onChange({ ...definition, target: { ...target, value: v ?? 0 } })}
-          />
-        </Space.Compact>
-      );
+      return compared(target, 'value', (next) => onChange({ ...definition, target: next }), {
+        decimalSeparator: decimal,
+      });
     }
     default:
       return (

@@ -6,10 +6,9 @@ import { ErrorAlert } from '../../ui/ErrorAlert';
 import { PageLoading } from '../../ui/PageLoading';
 import { STATUS_COLORS } from '../../ui/status-colors';
 import { AsOfDatePicker, useAsOfDate } from './AsOfDatePicker';
-import { CriteriaTargetChart } from './CriteriaTargetChart';
+import { CriteriaTrendRow } from './CriteriaTrendRow';
 import { DashboardMap } from './DashboardMap';
 import { SourceNote, StatTitle } from './SourceNote';
-import { TrendChart } from './TrendChart';
 import { WardsTable } from './WardsTable';
 import { dashboardKeys, fetchCityDashboard, fetchCityTrend, fetchMap, setName } from './dashboard-api';
 
@@ -95,27 +94,12 @@ export default function CityDashboardPage() {
           <Card title={t('dashboard.city.wardsTable')} size="small">
             <WardsTable wards={city.data.wards} date={date === city.data.today ? '' : date} />
           </Card>
-          <Row gutter={[16, 16]}>
-            <Col span={24}>
-              <Card title={t('dashboard.city.criteriaChart')} size="small">
-                <CriteriaTargetChart
-                  criteria={city.data.criteria}
-                  catalogue={city.data.catalogue}
-                  testId="criteria-chart"
-                />
-              </Card>
-            </Col>
-            <Col span={24}>
-              <Card title={t('dashboard.city.trend')} size="small">
-                <ErrorAlert error={trend.error} />
-                {trend.data && trend.data.points.length > 0 ? (
-                  <TrendChart trend={trend.data} testId="trend-chart" />
-                ) : trend.data ? (
-                  <Typography.Text type="secondary">{t('dashboard.chart.noHistory')}</Typography.Text>
-                ) : null}
-              </Card>
-            </Col>
-          </Row>
+          <CriteriaTrendRow
+            criteriaTitle={t('dashboard.city.criteriaChart')}
+            criteria={city.data.criteria}
+            catalogue={city.data.catalogue}
+            trend={trend}
+          />
         </>
       )}
       <Card title={t('dashboard.city.map')} size="small">

@@ -4,15 +4,13 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { ErrorAlert, errorMessage } from '../../ui/ErrorAlert';
-import { formatNumber } from '../../ui/format';
 import { PageLoading } from '../../ui/PageLoading';
 import { STATUS_COLORS } from '../../ui/status-colors';
 import { AsOfDatePicker, useAsOfDate } from './AsOfDatePicker';
-import { CriteriaTargetChart } from './CriteriaTargetChart';
+import { CriteriaTrendRow } from './CriteriaTrendRow';
 import { DashboardMap } from './DashboardMap';
 import { HamletHeatTable } from './HamletHeatTable';
-import { SourceNote, StatTitle } from './SourceNote';
-import { TrendChart } from './TrendChart';
+import { PartialSourceTag, SourceNote, StatTitle } from './SourceNote';
 import {
   dashboardKeys,
   fetchMap,
@@ -82,14 +80,7 @@ export default function WardDashboardPage() {
       {w.partialSources.length > 0 ? (
         <Flex gap={8} wrap>
           {w.partialSources.map((p) => (
-            <Tag key={p.unitId} color="gold" data-testid="partial-source">
-              {t('dashboard.ward.partialSource', {
-                name: p.name,
-                share: p.share === null ? '?' : `${formatNumber(p.share * 100, i18n.language, 0)}%`,
-              })}
-              {' · '}
-              {p.hamletsMeetingStandard}/{p.hamlets}
-            </Tag>
+            <PartialSourceTag key={p.unitId} source={p} />
           ))}
         </Flex>
       ) : null}
@@ -148,27 +139,12 @@ export default function WardDashboardPage() {
           onTogglePilot={(h) => toggle.mutate(h)}
         />
       </Card>
-      <Row gutter={[16, 16]}>
-        <Col span={24}>
-          <Card title={t('dashboard.ward.criteriaChart')} size="small">
-            <CriteriaTargetChart
-              criteria={w.criteria}
-              catalogue={ward.data.catalogue}
-              testId="criteria-chart"
-            />
-          </Card>
-        </Col>
-        <Col span={24}>
-          <Card title={t('dashboard.city.trend')} size="small">
-            <ErrorAlert error={trend.error} />
-            {trend.data && trend.data.points.length > 0 ? (
-              <TrendChart trend={trend.data} testId="trend-chart" />
-            ) : trend.data ? (
-              <Typography.Text type="secondary">{t('dashboard.chart.noHistory')}</Typography.Text>
-            ) : null}
-          </Card>
-        </Col>
-      </Row>
+      <CriteriaTrendRow
+        criteriaTitle={t('dashboard.ward.criteriaChart')}
+        criteria={w.criteria}
+        catalogue={ward.data.catalogue}
+        trend={trend}
+      />
       <Card title={t('dashboard.city.map')} size="small">
         <ErrorAlert error={map.error} />
         {map.data ? <DashboardMap data={map.data} standardOf={standardOf} /> : null}

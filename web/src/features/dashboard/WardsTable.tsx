@@ -1,9 +1,9 @@
-import { Flex, Table, Tag, Typography } from 'antd';
+import { Flex, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { formatNumber } from '../../ui/format';
 import { StatusTag } from '../../ui/StatusTag';
 import type { HamletRow, WardRow } from './dashboard-api';
+import { PartialSourceTag } from './SourceNote';
 
 function HamletLine({ hamlet }: { hamlet: HamletRow }) {
   const { t } = useTranslation();
@@ -20,7 +20,7 @@ function HamletLine({ hamlet }: { hamlet: HamletRow }) {
 
 /** The city's wards: hamlets meeting the standard, pilots and the leading hamlet, each with k/N and a status badge. */
 export function WardsTable({ wards, date }: { wards: WardRow[]; date: string }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const query = date ? `?date=${date}` : '';
   return (
     <Table<WardRow>
@@ -47,19 +47,11 @@ export function WardsTable({ wards, date }: { wards: WardRow[]; date: string }) 
                 </Typography.Text>
               ) : null}
               {w.partialSources.map((p) => (
-                <Tag
+                <PartialSourceTag
                   key={p.unitId}
-                  color="gold"
+                  source={p}
                   style={{ width: 'fit-content', whiteSpace: 'normal' }}
-                  data-testid="partial-source"
-                >
-                  {t('dashboard.ward.partialSource', {
-                    name: p.name,
-                    share: p.share === null ? '?' : `${formatNumber(p.share * 100, i18n.language, 0)}%`,
-                  })}
-                  {' · '}
-                  {p.hamletsMeetingStandard}/{p.hamlets}
-                </Tag>
+                />
               ))}
             </Flex>
           ),

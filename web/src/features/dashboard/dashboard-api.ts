@@ -1,5 +1,9 @@
 import { api, apiRequest } from '../../api/client';
 import type { AnyCriterionStatus } from '../../ui/status-colors';
+import type { PartialSource } from '../../../../domain/dashboards/reaggregate';
+import type { TrendPoint } from '../../../../domain/dashboards/trend';
+
+export type { PartialSource };
 
 /* Typed calls for the dashboards (server/features/dashboards) and the pilot API (server/features/assessments). */
 
@@ -62,14 +66,6 @@ export interface HamletRow {
   }>;
 }
 
-export interface PartialSource {
-  unitId: number;
-  name: string;
-  share: number | null;
-  hamlets: number;
-  hamletsMeetingStandard: number;
-}
-
 export interface WardRow {
   id: number;
   name: string;
@@ -90,13 +86,17 @@ export interface ScoresSource {
   live: number;
 }
 
-export interface CityDashboard {
+/** What the city's and a ward's dashboards both open with. */
+interface DashboardHead {
   date: string;
   today: string;
   criteriaSet: CriteriaSetRef;
   catalogue: Catalogue;
   reorganised: boolean;
   source: ScoresSource;
+}
+
+export interface CityDashboard extends DashboardHead {
   goal: { wardsWithStandardHamlet: number; wards: number; wardsWithStandardOnlyInPartialSources: number };
   hamlets: number;
   hamletsMeetingStandard: number;
@@ -105,13 +105,7 @@ export interface CityDashboard {
   hamletStandard: Record<string, boolean>;
 }
 
-export interface WardDashboard {
-  date: string;
-  today: string;
-  criteriaSet: CriteriaSetRef;
-  catalogue: Catalogue;
-  reorganised: boolean;
-  source: ScoresSource;
+export interface WardDashboard extends DashboardHead {
   pilotLimit: number;
   canMarkPilots: boolean;
   ward: WardRow & { hamletRows: HamletRow[] };
@@ -155,20 +149,6 @@ export interface HamletScorecard {
   };
 }
 
-export interface TrendPoint {
-  date: string;
-  criteriaSetId: number;
-  hamlets: number;
-  hamletsMeetingStandard: number;
-  shareMeetingStandard: number;
-  criteria: Array<{
-    code: string;
-    percent: number | null;
-    hamletsMet: number;
-    hamletsApplicable: number;
-    status?: AnyCriterionStatus;
-  }>;
-}
 export interface Trend {
   unit: { id: number; name: string; level: string };
   hamlets: number;

@@ -3,10 +3,10 @@ import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Empty, Flex, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../ui/ErrorAlert';
-import { formatDateTime, formatNumber } from '../../ui/format';
+import { formatDateTime } from '../../ui/format';
 import { STATUS_COLORS } from '../../ui/status-colors';
-import { StatusTag } from '../../ui/StatusTag';
 import { SubmissionStatusTag } from './RoundTags';
+import { useVerdictColumns } from './SubmissionParts';
 import {
   fetchResults,
   reportHtmlUrl,
@@ -21,7 +21,8 @@ const AWARD_COLORS: Record<AwardRow['award'], string> = { excellent: 'gold', sta
 
 /** Ranking, proposed awards and the wards left out; reports for the city and per ward once published. */
 export function RoundResults({ round }: { round: RoundDetail }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const verdictColumns = useVerdictColumns<RankRow>();
   const results = useQuery({ queryKey: roundKeys.results(round.id), queryFn: () => fetchResults(round.id) });
   const data = results.data;
   const published = round.status === 'published';
@@ -68,22 +69,7 @@ export function RoundResults({ round }: { round: RoundDetail }) {
             { title: t('rounds.fields.rank'), dataIndex: 'rank', align: 'center', width: 64 },
             { title: t('rounds.fields.hamlet'), dataIndex: 'hamletName' },
             { title: t('rounds.fields.ward'), dataIndex: 'wardName' },
-            {
-              title: t('rounds.fields.criteriaMet'),
-              key: 'met',
-              render: (_: unknown, row) => t('rounds.ward.kOfN', { k: row.met, n: row.applicable }),
-            },
-            {
-              title: t('rounds.fields.result'),
-              key: 'standard',
-              render: (_: unknown, row) => <StatusTag status={row.meetsStandard ? 'met' : 'not_met'} />,
-            },
-            {
-              title: t('rounds.fields.totalGap'),
-              dataIndex: 'totalGap',
-              align: 'right',
-              render: (value: number) => formatNumber(value, i18n.language),
-            },
+            ...verdictColumns,
             {
               title: t('rounds.fields.submittedAt'),
               dataIndex: 'submittedAt',

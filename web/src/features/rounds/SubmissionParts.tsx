@@ -1,5 +1,5 @@
 import { DeleteOutlined, PaperClipOutlined } from '@ant-design/icons';
-import { Alert, Button, Empty, Flex, Popconfirm, Table, Typography } from 'antd';
+import { Alert, Button, Empty, Flex, Popconfirm, Table, Typography, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { StatusTag } from '../../ui/StatusTag';
 import { formatDateTime, formatNumber } from '../../ui/format';
@@ -65,9 +65,35 @@ export function SubmissionNote({ submission }: { submission: Submission }) {
   );
 }
 
+type Verdict = Pick<FrozenHamlet, 'met' | 'applicable' | 'meetsStandard' | 'totalGap'>;
+
+/** Criteria met, result and total gap: the verdict columns of the frozen hamlets and of the round's ranking. */
+export function useVerdictColumns<T extends Verdict>(): TableColumnsType<T> {
+  const { t, i18n } = useTranslation();
+  return [
+    {
+      title: t('rounds.fields.criteriaMet'),
+      key: 'met',
+      render: (_: unknown, row) => t('rounds.ward.kOfN', { k: row.met, n: row.applicable }),
+    },
+    {
+      title: t('rounds.fields.result'),
+      key: 'standard',
+      render: (_: unknown, row) => <StatusTag status={row.meetsStandard ? 'met' : 'not_met'} />,
+    },
+    {
+      title: t('rounds.fields.totalGap'),
+      dataIndex: 'totalGap',
+      align: 'right',
+      render: (value: number) => formatNumber(value, i18n.language),
+    },
+  ];
+}
+
 /** The assessment snapshot frozen at submission: one row per pilot hamlet. */
 export function FrozenHamletsTable({ hamlets }: { hamlets: FrozenHamlet[] }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const verdictColumns = useVerdictColumns<FrozenHamlet>();
   return (
     <Table<FrozenHamlet>
       rowKey="hamletId"
@@ -77,25 +103,7 @@ export function FrozenHamletsTable({ hamlets }: { hamlets: FrozenHamlet[] }) {
       dataSource={hamlets}
       data-testid="frozen-hamlets"
       locale={{ emptyText: <Empty description={t('rounds.ward.noHamlets')} /> }}
-      columns={[
-        { title: t('rounds.fields.hamlet'), dataIndex: 'hamletName' },
-        {
-          title: t('rounds.fields.criteriaMet'),
-          key: 'met',
-          render: (_: unknown, row) => t('rounds.ward.kOfN', { k: row.met, n: row.applicable }),
-        },
-        {
-          title: t('rounds.fields.result'),
-          key: 'standard',
-          render: (_: unknown, row) => <StatusTag status={row.meetsStandard ? 'met' : 'not_met'} />,
-        },
-        {
-          title: t('rounds.fields.totalGap'),
-          dataIndex: 'totalGap',
-          align: 'right',
-          render: (value: number) => formatNumber(value, i18n.language),
-        },
-      ]}
+      columns={[{ title: t('rounds.fields.hamlet'), dataIndex: 'hamletName' }, ...verdictColumns]}
     />
   );
 }

@@ -1,5 +1,9 @@
 import { api, ApiError, apiRequest, buildUrl, type ApiErrorBody } from '../../api/client';
 import type { UnitSummary } from '../../api/types';
+import type { AwardRow, RankRow } from '../../../../domain/evaluation-rounds/ranking';
+import type { CreateRoundInput } from '../../../../domain/evaluation-rounds/round-input';
+
+export type { AwardRow, CreateRoundInput, RankRow };
 
 /*
  * Typed calls for evaluation rounds (issue 5 §6-7). Shapes follow the rounds API contract (see /api/docs);
@@ -93,40 +97,11 @@ export interface RoundDetail extends RoundSummary {
   canPublish: boolean;
 }
 
-export interface RankRow {
-  rank: number;
-  hamletId: number;
-  hamletName: string;
-  wardId: number;
-  wardName: string;
-  met: number;
-  applicable: number;
-  meetsStandard: boolean;
-  totalGap: number;
-  submittedAt: string;
-}
-
-export interface AwardRow {
-  hamletId: number;
-  hamletName: string;
-  wardName: string;
-  award: 'excellent' | 'standard';
-  reason: string;
-}
-
 export interface RoundResults {
   published: boolean;
   ranking: RankRow[];
   awards: AwardRow[];
   excludedWards: Array<{ wardId: number; wardName: string; status: 'none' | 'submitted' | 'returned' }>;
-}
-
-export interface CreateRoundInput {
-  name: string;
-  assessmentDate: string;
-  criteriaSetId: number;
-  deadline: string;
-  wardIds: number[];
 }
 
 export interface CriteriaSetOption {
