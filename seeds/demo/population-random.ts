@@ -7,6 +7,8 @@
  * state and passes PractRand; it is just as small.
  */
 
+import { formatUuidV7 } from '../../server/db/uid.js';
+
 /** Mixes any number of strings and numbers into four 32-bit words (cyrb128), to seed one independent stream. */
 function seedWords(parts: Array<string | number>): [number, number, number, number] {
   const text = parts.join('\u001f');
@@ -31,10 +33,6 @@ function seedWords(parts: Array<string | number>): [number, number, number, numb
   h4 ^= h1;
   return [h1 >>> 0, h2 >>> 0, h3 >>> 0, h4 >>> 0];
 }
-
-// Lookup tables: uids are made a million times per benchmark load, and toString(16) dominated the profile.
-const NIBBLE = '0123456789abcdef';
-const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
 
 /** A seeded stream of random numbers with the few helpers the generators need. */
 export class Random {
@@ -114,33 +112,9 @@ export class Random {
    * random from this stream.
    */
   uid(serial: number): string {
-    const hi = Math.floor(serial / 4294967296) & 0xffff;
-    const lo = serial >>> 0;
     const a = this.u32();
     const b = this.u32();
     const c = this.u32();
-    return (
-      HEX[hi >>> 8] +
-      HEX[hi & 255] +
-      HEX[lo >>> 24] +
-      HEX[(lo >>> 16) & 255] +
-      '-' +
-      HEX[(lo >>> 8) & 255] +
-      HEX[lo & 255] +
-      '-7' +
-      NIBBLE[a >>> 28] +
-      HEX[(a >>> 20) & 255] +
-      '-' +
-      NIBBLE[8 | ((a >>> 18) & 3)] +
-      NIBBLE[(a >>> 14) & 15] +
-      HEX[(a >>> 6) & 255] +
-      '-' +
-      HEX[b >>> 24] +
-      HEX[(b >>> 16) & 255] +
-      HEX[(b >>> 8) & 255] +
-      HEX[b & 255] +
-      HEX[c >>> 24] +
-      HEX[(c >>> 16) & 255]
-    );
+    return formatUuidV7(serial, a >>> 20, (a >>> 6) & 0x3fff, b, c >>> 16);
   }
 }

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { newRecordUid } from '../../db/uid.js';
 import type { Db } from '../../db/database.js';
 import { AppError } from '../../errors.js';
 import {
@@ -100,7 +100,7 @@ export async function createBusiness(handle: Db, ctx: SurveyContext, hamletId: n
   const at = ctx.now.toISOString();
   const fields = { ...toFields(input), hamletId: hamlet.id } as BusinessFields;
   const row = await handle.db.transaction().execute(async (trx) => {
-    const created = await insertVersion(trx, 'businesses', randomUUID(), fields, {
+    const created = await insertVersion(trx, 'businesses', newRecordUid(), fields, {
       actorId: ctx.actor.id,
       at,
       note: blankToNull(input.changeNote),

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { newRecordUid } from '../../db/uid.js';
 import type { Role, VisitOutcome } from '../../db/tables.js';
 import type { TestApp } from '../../../test/test-app.js';
 import { insertVersion } from '../surveys/versioned.repository.js';
@@ -58,7 +58,7 @@ export async function addHousehold(
   const row = await insertVersion(
     t.db.db,
     'households',
-    randomUUID(),
+    newRecordUid(),
     {
       hamletId,
       localCode,
@@ -89,7 +89,7 @@ export async function addVisit(
   await t.db.db
     .insertInto('householdVisits')
     .values({
-      uid: randomUUID(),
+      uid: newRecordUid(),
       householdUid: visit.householdUid,
       hamletId: visit.hamletId,
       visitorId: visit.visitorId,

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { newRecordUid } from '../../db/uid.js';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/tables.js';
 import { teamDecisionEvidence } from '../../../domain/surveys/teams.js';
@@ -45,7 +45,7 @@ export async function syncDigitalTeamFact(
         after: await insertVersion(
           trx,
           'hamletFacts',
-          randomUUID(),
+          newRecordUid(),
           { ...fields, hamletId, factKey: DIGITAL_TEAM_FACT },
           meta,
         ),

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { newRecordUid } from '../../db/uid.js';
 import type { Kysely } from 'kysely';
 import type { Db } from '../../db/database.js';
 import type { Database } from '../../db/tables.js';
@@ -163,14 +163,14 @@ async function applyInTransaction(
 
   const at = changeInstant(ctx.now, current);
   const meta: VersionMeta = { actorId: ctx.actor.id, at, note: 'survey' };
-  const uid = current?.uid ?? randomUUID();
+  const uid = current?.uid ?? newRecordUid();
   const written = isEmptyDiff(diff)
     ? null
     : await writeDiff(trx, hamlet.id, uid, current, memberValues, diff, meta);
 
   if (sub.visit) {
     await insertVisit(trx, {
-      uid: randomUUID(),
+      uid: newRecordUid(),
       householdUid: uid,
       hamletId: hamlet.id,
       visitorId: ctx.actor.id,
@@ -296,7 +296,7 @@ async function writeDiff(
     (after.changedMembers as unknown[]).push({ uid: memberUid, ...changes });
   }
   for (const member of [...diff.addedMembers, ...diff.revivedMembers]) {
-    const memberUid = 'uid' in member && member.uid ? member.uid : randomUUID();
+    const memberUid = 'uid' in member && member.uid ? member.uid : newRecordUid();
     await insertVersion(trx, 'residents', memberUid, newMemberFields(member, uid, hamletId), meta);
     (after.addedMembers as unknown[]).push({ ...member, uid: memberUid });
   }

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { newRecordUid } from '../../db/uid.js';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/tables.js';
 import { recordAudit } from '../audit/record-audit.js';
@@ -41,7 +41,7 @@ export async function syncTrainingAttendeesFact(
         after: await insertVersion(
           trx,
           'hamletFacts',
-          randomUUID(),
+          newRecordUid(),
           { ...fields, hamletId, factKey: TRAINING_ATTENDEES_FACT },
           meta,
         ),

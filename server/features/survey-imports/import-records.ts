@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { newRecordUid } from '../../db/uid.js';
 import type { z } from 'zod';
 import type { Db } from '../../db/database.js';
 import { foldVietnamese } from '../../../domain/text/fold.js';
@@ -216,7 +216,7 @@ export async function commitRecords(
   const version = { actorId: meta.actorId, at: meta.at, note: meta.note };
   await handle.db.transaction().execute(async (trx) => {
     for (const fields of plan.adds) {
-      await insertVersion(trx, table, randomUUID(), { ...fields, hamletId } as never, version);
+      await insertVersion(trx, table, newRecordUid(), { ...fields, hamletId } as never, version);
     }
     for (const { uid, fields } of plan.changes)
       await updateVersion(trx, table, uid, fields as never, version);

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { newRecordUid } from '../../db/uid.js';
 import type { Db } from '../../db/database.js';
 import { AppError } from '../../errors.js';
 import { recordAudit } from '../audit/record-audit.js';
@@ -161,7 +161,7 @@ export async function setFact(
         after = await insertVersion(
           trx,
           'hamletFacts',
-          randomUUID(),
+          newRecordUid(),
           { ...fields, hamletId: hamlet.id, factKey: key },
           meta,
         );

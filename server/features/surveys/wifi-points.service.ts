@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { newRecordUid } from '../../db/uid.js';
 import type { Db } from '../../db/database.js';
 import { AppError } from '../../errors.js';
 import { recordAudit } from '../audit/record-audit.js';
@@ -112,7 +112,7 @@ export async function createWifiPoint(
     provider: blankToNull(input.provider),
   };
   const row = await handle.db.transaction().execute(async (trx) => {
-    const created = await insertVersion(trx, 'wifiPoints', randomUUID(), fields, {
+    const created = await insertVersion(trx, 'wifiPoints', newRecordUid(), fields, {
       actorId: ctx.actor.id,
       at,
       note: blankToNull(input.changeNote),
