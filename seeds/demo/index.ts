@@ -18,6 +18,18 @@ export interface DemoAccount {
   scopeLabel: string;
 }
 
+/**
+ * Pilot hamlets already chosen by five wards, so a first look at the dashboard is not empty. Tân Hiệp and Tân Khánh
+ * are left unchosen on purpose: the demo's officers (and the browser journeys) choose theirs in the product.
+ */
+const DEMO_PILOTS: ReadonlyArray<readonly [wardCode: string, hamletName: string]> = [
+  ['25760', 'Khu phố 3'],
+  ['25888', 'Khu phố 4'],
+  ['25912', 'Khu phố 1'],
+  ['25915', 'Khu phố 2'],
+  ['25945', 'Khu phố 4'],
+];
+
 export interface DemoSeedResult {
   city: DemoCity;
   accounts: DemoAccount[];
@@ -135,6 +147,21 @@ export async function seedDemo(
         ip: null,
       })
       .execute();
+    for (const [wardCode, hamletName] of DEMO_PILOTS) {
+      const wardId = city.newWardIds.get(wardCode)!;
+      // Hamlets were renamed and moved in 07/2025; the pilot is named by today's name under today's ward.
+      const { unitId: hamletId } = await trx
+        .selectFrom('adminUnitPeriods')
+        .select('unitId')
+        .where('parentId', '=', wardId)
+        .where('name', '=', hamletName)
+        .where('validTo', 'is', null)
+        .executeTakeFirstOrThrow(() => new Error(`demo pilot ${hamletName} not found in ward ${wardCode}`));
+      await trx
+        .insertInto('pilotHamlets')
+        .values({ hamletId, wardId, markedBy: null, markedAt: nowIso })
+        .execute();
+    }
     return { city, accounts: accounts.map(({ scopeUnitIds: _s, ...a }) => a) };
   });
   await ensureReferenceCriteriaSets(handle, now);

@@ -46,6 +46,28 @@ describe('the demo seed', () => {
     expect(after.every((h) => newWardIds.has(h.parentId!))).toBe(true);
   });
 
+  it('marks one pilot hamlet in five wards, each inside its ward, leaving Tân Hiệp and Tân Khánh to choose', async () => {
+    const pilots = await t.db.selectFrom('pilotHamlets').selectAll().execute();
+    expect(pilots).toHaveLength(5);
+    const current = await t.db
+      .selectFrom('adminUnitPeriods')
+      .select(['unitId', 'parentId'])
+      .where(
+        'unitId',
+        'in',
+        pilots.map((p) => p.hamletId),
+      )
+      .where('validTo', 'is', null)
+      .execute();
+    for (const pilot of pilots) {
+      expect(current.find((c) => c.unitId === pilot.hamletId)?.parentId).toBe(pilot.wardId);
+    }
+    const wardsWithPilots = new Set(pilots.map((p) => p.wardId));
+    expect(wardsWithPilots.size).toBe(5);
+    expect(wardsWithPilots.has(seeded.city.newWardIds.get('25920')!)).toBe(false);
+    expect(wardsWithPilots.has(seeded.city.newWardIds.get('25891')!)).toBe(false);
+  });
+
   it('splits Thái Hòa between Tân Khánh and Tân Đông Hiệp as partial lineage', async () => {
     const thaiHoa = seeded.city.oldWardIds.get('25939')!;
     const links = await t.db
