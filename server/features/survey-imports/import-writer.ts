@@ -10,6 +10,7 @@ import { VERSION_SQL_COLUMNS } from '../../db/survey-columns.js';
 import { AppError } from '../../errors.js';
 import { isUniqueViolation } from '../surveys/versioned.repository.js';
 import type { AuditInput } from '../audit/record-audit.js';
+import { SqliteWorkerSink } from './sqlite-worker-sink.js';
 
 /*
  * Writes an import WHILE the file is being read (issue 4 §6, §8), inside ONE transaction that is committed only
@@ -42,6 +43,8 @@ export interface ImportWriteOptions {
   version: { at: string; actorId: number | null; note: string };
   /** Called now and then with the number of rows written so far (the kill test waits for the first call). */
   onProgress?: (written: number) => void;
+  /** SQLite on a file: write on a worker thread (sqlite-worker-sink.ts). Worth its start-up for large files only. */
+  sqliteWorker?: boolean;
 }
 
 /** What the work inside the transaction decided: commit (with its audit entry) or roll back. */
@@ -86,9 +89,10 @@ export async function withImportTransaction<T>(
   work: (sink: ImportSink, db: Kysely<Database>) => Promise<ImportOutcome<T>>,
 ): Promise<T> {
   try {
-    return handle.dialect === 'sqlite'
-      ? await sqliteTransaction(handle, options, work)
-      : await postgresTransaction(handle, options, work);
+    if (handle.dialect === 'postgres') return await postgresTransaction(handle, options, work);
+    return options.sqliteWorker && handle.url !== ':memory:'
+      ? await sqliteWorkerTransaction(handle, options, work)
+      : await sqliteTransaction(handle, options, work);
   } catch (error) {
     if (isUniqueViolation(error)) throw new AppError('SURVEY_IMPORT_CONCURRENT_CHANGE');
     throw error;
@@ -227,6 +231,32 @@ async function sqliteTransaction<T>(
       throw error;
     } finally {
       sqlite.pragma(`cache_size = ${cacheSize}`);
+    }
+  });
+}
+
+/**
+ * The same transaction written by a worker thread on its own connection. Kysely's connection is still held, so
+ * other requests wait as before; the plan's reads on it see the data as it was before the import (WAL), and the
+ * worker's BEGIN IMMEDIATE, taken before they start, keeps every other writer out until the end.
+ */
+async function sqliteWorkerTransaction<T>(
+  handle: Db,
+  options: ImportWriteOptions,
+  work: (sink: ImportSink, db: Kysely<Database>) => Promise<ImportOutcome<T>>,
+): Promise<T> {
+  const sqlite = handle.sqlite!;
+  return handle.db.connection().execute(async (db) => {
+    while (sqlite.inTransaction) await sleep(5);
+    const sink = await SqliteWorkerSink.start(handle.url, options);
+    try {
+      const outcome = await work(sink, db);
+      if (!outcome.commit) return outcome.value;
+      const audit = outcome.audit ? auditQuery(db, outcome.audit) : null;
+      await sink.commit(audit && { sql: audit.sql, parameters: [...audit.parameters] });
+      return outcome.value;
+    } finally {
+      await sink.dispose();
     }
   });
 }

@@ -30,6 +30,11 @@ import { loadHouseholdIndex } from './survey-imports.repository.js';
 export const CHANGES_LISTED = 500;
 /** Errors listed in a reply; beyond this they are only counted. */
 export const ERRORS_LISTED = 1000;
+/**
+ * Uploads from this size on (≈20,000 CSV rows) write on a worker thread on SQLite (sqlite-worker-sink.ts); below
+ * it the thread's start-up and hand-over cost more than the second core gives back.
+ */
+export const SQLITE_WORKER_MIN_BYTES = 4_000_000;
 
 export interface ImportError {
   row: number;
@@ -58,6 +63,8 @@ export interface ImportRequest {
 export interface ImportHooks {
   /** Rows written so far during the commit (the SIGKILL test waits for the first call). */
   onWriting?: (written: number) => void;
+  /** Overrides SQLITE_WORKER_MIN_BYTES (tests write small files through the worker). */
+  sqliteWorkerMinBytes?: number;
 }
 
 function localise(issue: ImportIssue): ImportError {
@@ -178,6 +185,7 @@ export async function runImport(
         columns: { households: HOUSEHOLD_SQL_COLUMNS, residents: RESIDENT_SQL_COLUMNS },
         version: { at, actorId: ctx.actor.id, note },
         onProgress: hooks.onWriting,
+        sqliteWorker: upload.bytes >= (hooks.sqliteWorkerMinBytes ?? SQLITE_WORKER_MIN_BYTES),
       },
       async (sink, db) => {
         const value = await plan(db, sink);

@@ -1,0 +1,92 @@
+// The SQLite side of a large import, on its own thread and connection (see sqlite-worker-sink.ts). Plain
+// JavaScript with no project imports, so that it loads the same under tsx, vitest and node alone.
+import { parentPort, workerData } from 'node:worker_threads';
+import SQLite from 'better-sqlite3';
+
+const { file, columns, version, rowsPerStatement } = workerData;
+const db = new SQLite(file);
+db.pragma('busy_timeout = 5000');
+db.pragma('foreign_keys = ON');
+db.pragma('synchronous = NORMAL');
+// Keeps the indexes' hot pages in memory during the load (32 MB; the default is 2 MB).
+db.pragma('cache_size = -32768');
+
+const quoted = (names) => names.map((c) => `"${c}"`).join(', ');
+const tables = {};
+for (const name of ['households', 'residents']) {
+  const record = columns[name];
+  const tuple = `(${record.map(() => '?').join(', ')}, @validFrom, NULL, @changedBy, @changeNote)`;
+  const head = `insert into "${name}" (${quoted([...record, 'valid_from', 'valid_to', 'changed_by', 'change_note'])}) values `;
+  tables[name] = {
+    width: record.length,
+    many: db.prepare(head + new Array(rowsPerStatement).fill(tuple).join(', ')),
+    one: db.prepare(head + tuple),
+    close: db.prepare(
+      `update "${name}" set valid_to = ? where uid = ? and valid_from = ? and valid_to is null`,
+    ),
+  };
+}
+const bound = { validFrom: version.at, changedBy: version.actorId, changeNote: version.note };
+let written = 0;
+let open = false;
+
+function insertAll(table, values) {
+  const t = tables[table];
+  const many = t.width * rowsPerStatement;
+  let at = 0;
+  for (; at + many <= values.length; at += many) t.many.run(values.slice(at, at + many), bound);
+  for (; at < values.length; at += t.width) t.one.run(values.slice(at, at + t.width), bound);
+  written += values.length / t.width;
+}
+
+function closeAll(table, pairs) {
+  const stmt = tables[table].close;
+  for (let i = 0; i < pairs.length; i += 2) {
+    if (stmt.run(version.at, pairs[i], pairs[i + 1]).changes !== 1) {
+      throw Object.assign(new Error('version changed meanwhile'), {
+        code: 'SURVEY_IMPORT_CONCURRENT_CHANGE',
+      });
+    }
+  }
+  written += pairs.length / 2;
+}
+
+function end(reply) {
+  if (open && db.inTransaction) db.exec('rollback');
+  open = false;
+  db.close();
+  parentPort.postMessage(reply);
+  parentPort.close();
+}
+
+parentPort.on('message', (message) => {
+  if (!db.open) return;
+  try {
+    if (message.type === 'batch') {
+      // Closes first (a changed record's new version reuses its uid), households before their members.
+      closeAll('households', message.closes.households);
+      closeAll('residents', message.closes.residents);
+      insertAll('households', message.rows.households);
+      insertAll('residents', message.rows.residents);
+      parentPort.postMessage({ type: 'written', rows: written });
+    } else if (message.type === 'commit') {
+      if (message.audit) db.prepare(message.audit.sql).run(...message.audit.parameters);
+      db.exec('commit');
+      open = false;
+      end({ type: 'committed' });
+    } else {
+      end({ type: 'rolledBack' });
+    }
+  } catch (error) {
+    end({ type: 'error', code: error?.code ?? null, message: String(error?.message ?? error) });
+  }
+});
+
+try {
+  // Taken before the main thread reads the current households, so no other writer can slip in between.
+  db.exec('begin immediate');
+  open = true;
+  parentPort.postMessage({ type: 'ready' });
+} catch (error) {
+  end({ type: 'error', code: error?.code ?? null, message: String(error?.message ?? error) });
+}
