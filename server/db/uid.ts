@@ -29,7 +29,13 @@ function timePrefix(ms: number): string {
  * Lays out a version-7 UUID: `ms` (48 bits), rand_a (12 bits), then rand_b as 14 + 32 + 16 bits. The variant
  * bits are set here. Exported for the demo generator, whose uids come from a seeded stream.
  */
-export function formatUuidV7(ms: number, randA12: number, randB14: number, randB32: number, randB16: number): string {
+export function formatUuidV7(
+  ms: number,
+  randA12: number,
+  randB14: number,
+  randB32: number,
+  randB16: number,
+): string {
   return `${timePrefix(ms)}${NIBBLE[(randA12 >>> 8) & 15]}${HEX[randA12 & 255]}-${hex4(0x8000 | (randB14 & 0x3fff))}-${hex8(randB32 >>> 0)}${hex4(randB16)}`;
 }
 
