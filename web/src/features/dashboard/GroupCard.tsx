@@ -91,7 +91,23 @@ export function GroupCard({ group, card }: { group: Catalogue['groups'][number];
                 title: t('dashboard.scorecard.value'),
                 key: 'value',
                 width: 110,
-                render: (_: unknown, r) => valueText(r, t, lang),
+                // A composite has no value of its own: show each part's, so "Chưa đạt" is explained in place.
+                render: (_: unknown, r) =>
+                  r.parts ? (
+                    <Flex vertical gap={2}>
+                      {r.parts.map((code) => {
+                        const part = all.find((p) => p.code === code);
+                        return (
+                          <span key={code}>
+                            <Typography.Text type="secondary">{code}:</Typography.Text>{' '}
+                            {part ? valueText(part, t, lang) : ''}
+                          </span>
+                        );
+                      })}
+                    </Flex>
+                  ) : (
+                    valueText(r, t, lang)
+                  ),
               },
               {
                 title: t('dashboard.scorecard.target'),
