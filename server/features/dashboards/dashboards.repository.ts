@@ -25,6 +25,21 @@ export async function currentWifiPoints(db: Q, hamletIds: number[]) {
     .execute();
 }
 
+/**
+ * A cheap fingerprint of the hamlets' stored snapshots: snapshots are never updated, only added (or, in tests,
+ * deleted), so the count and the highest id change whenever the set does.
+ */
+export async function snapshotsFingerprint(db: Q, hamletIds: number[], criteriaSetId?: number) {
+  if (hamletIds.length === 0) return '0|0';
+  let query = db
+    .selectFrom('assessments')
+    .select((eb) => [eb.fn.countAll<number | string>().as('n'), eb.fn.max('id').as('maxId')])
+    .where('unitId', 'in', hamletIds);
+  if (criteriaSetId !== undefined) query = query.where('criteriaSetId', '=', criteriaSetId);
+  const row = await query.executeTakeFirstOrThrow();
+  return `${Number(row.n)}|${row.maxId ?? 0}`;
+}
+
 /** Stored snapshots of the hamlets (those made for the hamlet itself, not ward roll-ups). */
 export async function hamletSnapshots(db: Q, hamletIds: number[], criteriaSetId?: number) {
   if (hamletIds.length === 0) return [];

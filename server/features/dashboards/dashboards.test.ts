@@ -237,6 +237,22 @@ describe('trend from stored snapshots', () => {
     expect(after.points[after.points.length - 1].date).toBe('2026-11-28');
   });
 
+  it('notices removed snapshots too, although repeated trends are served from memory', async () => {
+    const url = `/api/units/${khanhLong}/trend`;
+    const before = (await get('truongkp.khanhlong', url)).json();
+    expect((await get('truongkp.khanhlong', url)).json()).toEqual(before);
+    const stored = await t.app.inject({
+      method: 'POST',
+      url: '/api/assessments',
+      payload: { unitId: khanhLong, date: '2026-11-27' },
+      cookies: cookies['canbo.tankhanh'],
+    });
+    expect(stored.statusCode).toBe(201);
+    expect((await get('truongkp.khanhlong', url)).json().points).toHaveLength(before.points.length + 1);
+    await t.db.db.deleteFrom('assessments').where('id', '=', stored.json().assessment.id).execute();
+    expect((await get('truongkp.khanhlong', url)).json()).toEqual(before);
+  });
+
   it("refuses another ward's trend", async () => {
     const res = await get('canbo.tanhiep', `/api/units/${tanKhanh}/trend`);
     expect(res.statusCode).toBe(403);

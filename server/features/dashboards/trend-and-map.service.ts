@@ -16,7 +16,7 @@ import {
 import * as unitsRepo from '../assessments/assessments.repository.js';
 import { wardsInScope, type ScoreContext } from '../assessments/assessments.service.js';
 import { findCriteriaSet } from '../criteria-sets/criteria-sets.repository.js';
-import { currentWifiPoints, hamletSnapshots } from './dashboards.repository.js';
+import { currentWifiPoints, hamletSnapshots, snapshotsFingerprint } from './dashboards.repository.js';
 
 /**
  * The hamlets a unit stands for: itself for a hamlet; for a current unit those below it today (so a ward's past
@@ -61,10 +61,33 @@ export async function cityTrend(handle: Db, ctx: ScoreContext, criteriaSetId?: n
   return { unit: null, ...(await trendOfHamlets(handle, hamletIds, criteriaSetId)) };
 }
 
-async function trendOfHamlets(handle: Db, hamletIds: number[], criteriaSetId?: number) {
+type Trend = Awaited<ReturnType<typeof computeTrend>>;
+
+/*
+ * A trend reads and parses every stored snapshot of its hamlets: ≈1,100 in the demo, but ≈24,000 for a city of
+ * 1,000 hamlets after two years of monthly snapshots. Snapshots are immutable, so a trend stays valid until the
+ * set of snapshots changes; a few recent trends are kept per database, keyed by a count-and-max-id fingerprint.
+ */
+const TREND_CACHE_SIZE = 32;
+const trendCaches = new WeakMap<Db, Map<string, Trend>>();
+
+async function trendOfHamlets(handle: Db, hamletIds: number[], criteriaSetId?: number): Promise<Trend> {
   // An unknown version would otherwise read as "no history yet" and draw an empty chart.
   if (criteriaSetId !== undefined && !(await findCriteriaSet(handle.db, criteriaSetId)))
     throw new AppError('CRITERIA_SET_NOT_FOUND');
+  const fingerprint = await snapshotsFingerprint(handle.db, hamletIds, criteriaSetId);
+  const key = `${criteriaSetId ?? '*'}|${[...hamletIds].sort((a, b) => a - b).join(',')}|${fingerprint}`;
+  let cache = trendCaches.get(handle);
+  if (!cache) trendCaches.set(handle, (cache = new Map()));
+  const cached = cache.get(key);
+  if (cached) return cached;
+  const trend = await computeTrend(handle, hamletIds, criteriaSetId);
+  cache.set(key, trend);
+  if (cache.size > TREND_CACHE_SIZE) cache.delete(cache.keys().next().value!);
+  return trend;
+}
+
+async function computeTrend(handle: Db, hamletIds: number[], criteriaSetId?: number) {
   const rows = await hamletSnapshots(handle.db, hamletIds, criteriaSetId);
   const snapshots: HamletSnapshot[] = [];
   for (const row of rows) {
