@@ -205,6 +205,18 @@ describe('hamlet scorecard data', () => {
   });
 });
 
+/** Stores a snapshot of Khánh Long as its ward's officer would. */
+async function storeKhanhLongSnapshot(date: string) {
+  const stored = await t.app.inject({
+    method: 'POST',
+    url: '/api/assessments',
+    payload: { unitId: khanhLong, date },
+    cookies: cookies['canbo.tankhanh'],
+  });
+  expect(stored.statusCode).toBe(201);
+  return stored;
+}
+
 describe('trend from stored snapshots', () => {
   it("gives one point per month of the demo's stored history, rising towards today", async () => {
     const res = await get('admin', `/api/units/${tanKhanh}/trend`);
@@ -225,13 +237,7 @@ describe('trend from stored snapshots', () => {
   it("gives a hamlet's own status per point and adds a point when a snapshot is stored", async () => {
     const before = (await get('truongkp.khanhlong', `/api/units/${khanhLong}/trend`)).json();
     expect(before.points[0].criteria[0].status).toMatch(/met|not_met|not_assessable/);
-    const stored = await t.app.inject({
-      method: 'POST',
-      url: '/api/assessments',
-      payload: { unitId: khanhLong, date: '2026-11-28' },
-      cookies: cookies['canbo.tankhanh'],
-    });
-    expect(stored.statusCode).toBe(201);
+    await storeKhanhLongSnapshot('2026-11-28');
     const after = (await get('truongkp.khanhlong', `/api/units/${khanhLong}/trend`)).json();
     expect(after.points).toHaveLength(before.points.length + 1);
     expect(after.points[after.points.length - 1].date).toBe('2026-11-28');
@@ -241,13 +247,7 @@ describe('trend from stored snapshots', () => {
     const url = `/api/units/${khanhLong}/trend`;
     const before = (await get('truongkp.khanhlong', url)).json();
     expect((await get('truongkp.khanhlong', url)).json()).toEqual(before);
-    const stored = await t.app.inject({
-      method: 'POST',
-      url: '/api/assessments',
-      payload: { unitId: khanhLong, date: '2026-11-27' },
-      cookies: cookies['canbo.tankhanh'],
-    });
-    expect(stored.statusCode).toBe(201);
+    const stored = await storeKhanhLongSnapshot('2026-11-27');
     expect((await get('truongkp.khanhlong', url)).json().points).toHaveLength(before.points.length + 1);
     await t.db.db.deleteFrom('assessments').where('id', '=', stored.json().assessment.id).execute();
     expect((await get('truongkp.khanhlong', url)).json()).toEqual(before);
