@@ -7,8 +7,8 @@ import { buildActionList, type ActionListContext } from './action-lists.service.
 import { actionListWorkbook } from './action-lists.xlsx.js';
 import { hamletForecast } from './forecast.service.js';
 import { RowIdParam } from '../../../domain/ids/row-id.js';
+import { lang } from '../../http/route-schemas.js';
 
-const lang = z.enum(['vi', 'en']).optional();
 const HamletParams = z.strictObject({ id: RowIdParam });
 const ActionListQuery = z.strictObject({
   date: IsoDateSchema.optional(),

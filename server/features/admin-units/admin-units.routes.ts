@@ -22,10 +22,10 @@ import { adminUnitChangesService } from './admin-unit-changes.service.js';
 import { adminUnitsService } from './admin-units.service.js';
 import { importUnitsUpload } from './import/import-units-file.js';
 import { RowIdParam } from '../../../domain/ids/row-id.js';
+import { lang } from '../../http/route-schemas.js';
 
 const tags = ['units'];
 /** Accepted on every route for the reply language (server/errors.ts pickLocale). */
-const lang = z.enum(['vi', 'en']).optional();
 const IdParamsSchema = z.strictObject({ id: RowIdParam });
 const AsOfQuerySchema = z.strictObject({ asOf: IsoDateSchema.optional(), lang });
 const TreeQuerySchema = z.strictObject({

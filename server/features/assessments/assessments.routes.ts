@@ -7,8 +7,8 @@ import { assessmentHistory, getAssessment, recordAssessment } from './assessment
 import { listWardPilots, markPilot, setPilotLimit, unmarkPilot, pilotLimit } from './pilots.service.js';
 import { cityTable, scorecardView } from './unit-tables.service.js';
 import { RowIdParam } from '../../../domain/ids/row-id.js';
+import { lang } from '../../http/route-schemas.js';
 
-const lang = z.enum(['vi', 'en']).optional();
 const Id = RowIdParam;
 const UnitParams = z.strictObject({ id: Id });
 const ScoreQuery = z.strictObject({ date: IsoDateSchema.optional(), criteriaSetId: Id.optional(), lang });

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { parseDateVi } from '../../../domain/text/format.js';
 import { blankAsAbsent } from '../../../domain/users/schemas.js';
 import { RowIdParam } from '../../../domain/ids/row-id.js';
+import { lang } from '../../http/route-schemas.js';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -27,7 +28,7 @@ export const AuditQuerySchema = z.strictObject({
   to: blankAsAbsent(DayOrInstantSchema),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(AUDIT_PAGE_SIZE_MAX).default(50),
-  lang: z.enum(['vi', 'en']).optional(),
+  lang,
 });
 export type AuditQuery = z.infer<typeof AuditQuerySchema>;
 

@@ -2,9 +2,7 @@ import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { FeatureDeps } from '../index.js';
-import { requireActor } from '../../policies/actor.js';
 import { BusinessInputSchema, BusinessPatchSchema } from '../../../domain/surveys/businesses.js';
-import type { SurveyContext } from '../surveys/survey-hamlet.js';
 import {
   BusinessListSchema,
   BusinessSchema,
@@ -14,6 +12,7 @@ import {
   UidParamsSchema,
 } from './businesses.schemas.js';
 import { createBusiness, deleteBusiness, listBusinesses, updateBusiness } from './businesses.service.js';
+import { requestContext } from '../../http/request-context.js';
 
 /**
  * Shops, household businesses, farms and cooperatives (/hamlets/:id/businesses, /businesses/:uid), versioned like
@@ -22,11 +21,7 @@ import { createBusiness, deleteBusiness, listBusinesses, updateBusiness } from '
 export function businessesRoutes(deps: FeatureDeps): FastifyPluginAsync {
   return async (fastify) => {
     const app = fastify.withTypeProvider<ZodTypeProvider>();
-    const context = (request: FastifyRequest): SurveyContext => ({
-      actor: requireActor(request.actor),
-      now: deps.now(),
-      ip: request.ip,
-    });
+    const context = (request: FastifyRequest) => requestContext(request, deps.now);
     const tags = ['businesses'];
 
     app.get(

@@ -1,13 +1,14 @@
 import { z } from 'zod';
 import { BusinessKindSchema } from '../../../domain/surveys/schemas.js';
 import { LocaleSchema } from '../../../domain/users/schemas.js';
-import { RowIdParam } from '../../../domain/ids/row-id.js';
+export {
+  LangQuerySchema,
+  IdParamsSchema as HamletParamsSchema,
+  UidParamsSchema,
+} from '../../http/route-schemas.js';
 
 /* Params and reply shapes of the businesses API; request bodies come from domain/surveys/businesses.ts. */
 
-export const LangQuerySchema = z.strictObject({ lang: LocaleSchema.optional() });
-export const HamletParamsSchema = z.strictObject({ id: RowIdParam });
-export const UidParamsSchema = z.strictObject({ uid: z.string().min(1).max(64) });
 export const DeleteQuerySchema = z.strictObject({
   /** Why the business is removed (closed down, moved away); kept on the audit entry. */
   note: z.preprocess((v) => (v === '' ? undefined : v), z.string().trim().max(500).optional()),

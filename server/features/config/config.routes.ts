@@ -2,6 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { FeatureDeps } from '../index.js';
+import { lang } from '../../http/route-schemas.js';
 
 /** GET /config: the public settings the web app needs before login (no secrets): the map tile URL template. */
 export function configRoutes(deps: FeatureDeps): FastifyPluginAsync {
@@ -13,7 +14,7 @@ export function configRoutes(deps: FeatureDeps): FastifyPluginAsync {
         schema: {
           tags: ['config'],
           summary: 'Public settings of this installation',
-          querystring: z.strictObject({ lang: z.enum(['vi', 'en']).optional() }),
+          querystring: z.strictObject({ lang }),
           response: { 200: z.object({ mapTileUrl: z.string() }) },
         },
       },

@@ -5,9 +5,8 @@ import type { FeatureDeps } from '../index.js';
 import { createSet, getSet, listSets, publishSet, updateSet } from './criteria-sets.service.js';
 import { newVersion, previewSet } from './criteria-set-versions.service.js';
 import { RowIdParam } from '../../../domain/ids/row-id.js';
+import { IdParamsSchema as IdParams, lang, LangQuerySchema as LangQuery } from '../../http/route-schemas.js';
 
-const IdParams = z.strictObject({ id: RowIdParam });
-const LangQuery = z.strictObject({ lang: z.enum(['vi', 'en']).optional() });
 // The definition is checked by the domain's validateCriteriaSet, which reports every problem with its path.
 const DefinitionBody = z
   .record(z.string(), z.unknown())
@@ -106,7 +105,7 @@ export function criteriaSetsRoutes(deps: FeatureDeps): FastifyPluginAsync {
           querystring: z.strictObject({
             unitId: RowIdParam,
             date: z.iso.date().optional(),
-            lang: z.enum(['vi', 'en']).optional(),
+            lang,
           }),
         },
       },

@@ -7,8 +7,8 @@ import { IsoDateSchema } from '../assessments/assessments.schemas.js';
 import { cityDashboard, hamletDashboard, wardDashboard } from './dashboards.service.js';
 import { cityTrend, dashboardMap, unitTrend } from './trend-and-map.service.js';
 import { RowIdParam } from '../../../domain/ids/row-id.js';
+import { lang } from '../../http/route-schemas.js';
 
-const lang = z.enum(['vi', 'en']).optional();
 const Id = RowIdParam;
 const UnitParams = z.strictObject({ id: Id });
 const DateQuery = z.strictObject({ date: IsoDateSchema.optional(), criteriaSetId: Id.optional(), lang });

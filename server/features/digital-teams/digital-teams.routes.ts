@@ -2,13 +2,11 @@ import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { FeatureDeps } from '../index.js';
-import { requireActor } from '../../policies/actor.js';
 import {
   AssignmentInputSchema,
   TeamInputSchema,
   TeamMemberInputSchema,
 } from '../../../domain/surveys/teams.js';
-import type { SurveyContext } from '../surveys/survey-hamlet.js';
 import { assignHouseholds, unassignHousehold } from './assignments.service.js';
 import { hamletCoverage } from './coverage.service.js';
 import {
@@ -21,6 +19,7 @@ import {
   TeamReplySchema,
 } from './digital-teams.schemas.js';
 import { addMember, getTeam, leaveMember, setTeam } from './digital-teams.service.js';
+import { requestContext } from '../../http/request-context.js';
 
 /**
  * A hamlet's community digital team (/hamlets/:id/team…), household assignments (/hamlets/:id/assignments…) and
@@ -30,11 +29,7 @@ import { addMember, getTeam, leaveMember, setTeam } from './digital-teams.servic
 export function digitalTeamsRoutes(deps: FeatureDeps): FastifyPluginAsync {
   return async (fastify) => {
     const app = fastify.withTypeProvider<ZodTypeProvider>();
-    const context = (request: FastifyRequest): SurveyContext => ({
-      actor: requireActor(request.actor),
-      now: deps.now(),
-      ip: request.ip,
-    });
+    const context = (request: FastifyRequest) => requestContext(request, deps.now);
     const tags = ['digital-teams'];
 
     app.get(

@@ -1,11 +1,9 @@
 import { z } from 'zod';
-import { LocaleSchema } from '../../../domain/users/schemas.js';
 import { RowIdParam } from '../../../domain/ids/row-id.js';
+export { LangQuerySchema, IdParamsSchema as HamletParamsSchema } from '../../http/route-schemas.js';
 
 /* Reply shapes and params of the digital teams API; request bodies come from domain/surveys/teams.ts. */
 
-export const LangQuerySchema = z.strictObject({ lang: LocaleSchema.optional() });
-export const HamletParamsSchema = z.strictObject({ id: RowIdParam });
 export const MemberParamsSchema = z.strictObject({
   id: RowIdParam,
   userId: RowIdParam,

@@ -2,10 +2,11 @@ import { z } from 'zod';
 import { IsoDateSchema } from '../assessments/assessments.schemas.js';
 import { RowIdParam } from '../../../domain/ids/row-id.js';
 
-export const lang = z.enum(['vi', 'en']).optional();
+import { lang } from '../../http/route-schemas.js';
+
+export { lang };
+export { LangQuerySchema as LangQuery, IdParamsSchema as RoundParams } from '../../http/route-schemas.js';
 export const Id = RowIdParam;
-export const LangQuery = z.strictObject({ lang });
-export const RoundParams = z.strictObject({ id: Id });
 export const WardParams = z.strictObject({ id: Id, wardId: Id });
 export const EvidenceParams = z.strictObject({ id: Id, evidenceId: Id });
 export const WardEvidenceParams = z.strictObject({ id: Id, wardId: Id, evidenceId: Id });

@@ -2,7 +2,6 @@ import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { FeatureDeps } from '../index.js';
-import { requireActor } from '../../policies/actor.js';
 import { SurveySubmissionSchema } from '../../../domain/surveys/schemas.js';
 import {
   BatchBodySchema,
@@ -19,6 +18,7 @@ import {
 } from './households.schemas.js';
 import { getHousehold, listHouseholds, listVisits, type HouseholdContext } from './households.service.js';
 import { applyBatch, applySubmission } from './submissions.service.js';
+import { requestContext } from '../../http/request-context.js';
 
 /** 409s: SURVEY_CONFLICT carries both versions; HOUSEHOLD_CODE_TAKEN and SURVEY_WRITE_CONFLICT carry no details. */
 const ConflictSchema = z.object({
@@ -35,9 +35,7 @@ export function householdsRoutes(deps: FeatureDeps): FastifyPluginAsync {
   return async (fastify) => {
     const app = fastify.withTypeProvider<ZodTypeProvider>();
     const context = (request: FastifyRequest): HouseholdContext => ({
-      actor: requireActor(request.actor),
-      now: deps.now(),
-      ip: request.ip,
+      ...requestContext(request, deps.now),
       locale: request.locale ?? 'vi',
     });
     const tags = ['households'];

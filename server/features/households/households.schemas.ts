@@ -9,6 +9,7 @@ import {
 } from '../../../domain/surveys/schemas.js';
 import { LocaleSchema } from '../../../domain/users/schemas.js';
 import { RowIdParam } from '../../../domain/ids/row-id.js';
+export { LangQuerySchema, IdParamsSchema as HamletParamsSchema } from '../../http/route-schemas.js';
 
 /* Reply and query shapes of the households API (issue 4). Request bodies use domain/surveys/schemas.ts. */
 
@@ -55,9 +56,7 @@ export const HouseholdViewSchema = z.object({
 });
 export type HouseholdView = z.infer<typeof HouseholdViewSchema>;
 
-export const HamletParamsSchema = z.strictObject({ id: RowIdParam });
 export const HouseholdParamsSchema = z.strictObject({ uid: z.string().min(1).max(64) });
-export const LangQuerySchema = z.strictObject({ lang: LocaleSchema.optional() });
 
 export const HouseholdListQuerySchema = z.strictObject({
   q: z.string().trim().max(100).optional(),

@@ -1,9 +1,7 @@
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { FeatureDeps } from '../index.js';
-import { requireActor } from '../../policies/actor.js';
 import { OutreachSessionInputSchema } from '../../../domain/surveys/teams.js';
-import type { SurveyContext } from '../surveys/survey-hamlet.js';
 import {
   HamletParamsSchema,
   LangQuerySchema,
@@ -11,6 +9,7 @@ import {
   OutreachSessionSchema,
 } from './outreach-sessions.schemas.js';
 import { createSession, listSessions } from './outreach-sessions.service.js';
+import { requestContext } from '../../http/request-context.js';
 
 /**
  * Outreach, training and support-day sessions of a hamlet (/hamlets/:id/outreach-sessions). Reads are scoped;
@@ -19,11 +18,7 @@ import { createSession, listSessions } from './outreach-sessions.service.js';
 export function outreachSessionsRoutes(deps: FeatureDeps): FastifyPluginAsync {
   return async (fastify) => {
     const app = fastify.withTypeProvider<ZodTypeProvider>();
-    const context = (request: FastifyRequest): SurveyContext => ({
-      actor: requireActor(request.actor),
-      now: deps.now(),
-      ip: request.ip,
-    });
+    const context = (request: FastifyRequest) => requestContext(request, deps.now);
     const tags = ['outreach-sessions'];
 
     app.get(

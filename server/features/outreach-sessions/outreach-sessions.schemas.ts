@@ -1,12 +1,8 @@
 import { z } from 'zod';
 import { OutreachKindSchema } from '../../../domain/surveys/teams.js';
-import { LocaleSchema } from '../../../domain/users/schemas.js';
-import { RowIdParam } from '../../../domain/ids/row-id.js';
+export { LangQuerySchema, IdParamsSchema as HamletParamsSchema } from '../../http/route-schemas.js';
 
 /* Reply shapes of the outreach sessions API; the request body is OutreachSessionInputSchema (domain/surveys/teams.ts). */
-
-export const LangQuerySchema = z.strictObject({ lang: LocaleSchema.optional() });
-export const HamletParamsSchema = z.strictObject({ id: RowIdParam });
 
 export const OutreachSessionSchema = z.object({
   id: z.number().int(),

@@ -6,8 +6,8 @@ import { RowIdParam } from '../../../domain/ids/row-id.js';
 import type { FeatureDeps } from '../index.js';
 import { publicScorecards } from './public-scorecards.service.js';
 import { PublicCitySchema, PublicUnitSchema } from './public-scorecards.schemas.js';
+import { lang } from '../../http/route-schemas.js';
 
-const lang = z.enum(['vi', 'en']).optional();
 const ErrorBody = z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() });
 /** Per visitor address; generous for people, tight enough that nobody scrapes the city every second. */
 const rateLimit = { max: 120, timeWindow: '1 minute' };

@@ -7,9 +7,10 @@ import type { FeatureDeps } from '../index.js';
 import { requireActor } from '../../policies/actor.js';
 import { AppError } from '../../errors.js';
 import { IMPORT_KINDS } from '../../../domain/surveys/import-columns.js';
-import type { SurveyContext } from '../surveys/survey-hamlet.js';
 import { runImport } from './survey-imports.service.js';
 import { exportUnit, templateWorkbook } from './survey-exports.js';
+import { requestContext } from '../../http/request-context.js';
+import { lang } from '../../http/route-schemas.js';
 
 /**
  * Excel/CSV templates, imports (dry run, then commit) and exports of survey data (issue 4 §6–7). The upload is
@@ -30,12 +31,12 @@ const ImportQuerySchema = z.strictObject({
   kind: KindSchema,
   dryRun: z.enum(['true', 'false']).default('true'),
   filename: z.string().max(255).optional(),
-  lang: z.enum(['vi', 'en']).optional(),
+  lang,
 });
 const ExportQuerySchema = z.strictObject({
   kind: KindSchema.default('households'),
   format: z.enum(['xlsx', 'csv']).default('xlsx'),
-  lang: z.enum(['vi', 'en']).optional(),
+  lang,
 });
 
 const FieldChangeSchema = z.object({
@@ -77,11 +78,7 @@ export function surveyImportsRoutes(deps: FeatureDeps): FastifyPluginAsync {
     // The raw body is handed to the route as a stream; the service writes it to a temp file.
     fastify.addContentTypeParser(UPLOAD_TYPES, (_request, payload, done) => done(null, payload));
     const app = fastify.withTypeProvider<ZodTypeProvider>();
-    const context = (request: FastifyRequest): SurveyContext => ({
-      actor: requireActor(request.actor),
-      now: deps.now(),
-      ip: request.ip,
-    });
+    const context = (request: FastifyRequest) => requestContext(request, deps.now);
     const tags = ['survey-imports'];
 
     app.get(

@@ -2,9 +2,7 @@ import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { FeatureDeps } from '../index.js';
-import { requireActor } from '../../policies/actor.js';
 import { listFactHistory, listFacts, setFact } from './hamlet-facts.service.js';
-import type { SurveyContext } from './survey-hamlet.js';
 import {
   AsOfQuerySchema,
   DeleteQuerySchema,
@@ -29,6 +27,7 @@ import {
   listWifiPoints,
   updateWifiPoint,
 } from './wifi-points.service.js';
+import { requestContext } from '../../http/request-context.js';
 
 /**
  * Hamlet facts (GET/PUT /hamlets/:id/facts…) and wifi points (/hamlets/:id/wifi-points, /wifi-points/:uid).
@@ -37,11 +36,7 @@ import {
 export function surveysRoutes(deps: FeatureDeps): FastifyPluginAsync {
   return async (fastify) => {
     const app = fastify.withTypeProvider<ZodTypeProvider>();
-    const context = (request: FastifyRequest): SurveyContext => ({
-      actor: requireActor(request.actor),
-      now: deps.now(),
-      ip: request.ip,
-    });
+    const context = (request: FastifyRequest) => requestContext(request, deps.now);
     const tags = ['surveys'];
 
     app.get(

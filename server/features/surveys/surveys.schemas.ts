@@ -2,6 +2,11 @@ import { z } from 'zod';
 import { IsoDateSchema } from '../../../domain/admin-units/schemas.js';
 import { blankAsAbsent, LocaleSchema } from '../../../domain/users/schemas.js';
 import { RowIdParam } from '../../../domain/ids/row-id.js';
+export {
+  LangQuerySchema,
+  IdParamsSchema as HamletParamsSchema,
+  UidParamsSchema,
+} from '../../http/route-schemas.js';
 
 /*
  * Shapes of the hamlet-facts and wifi-points API. They live beside the routes for now; when the web gets survey
@@ -38,14 +43,10 @@ export const AsOfQuerySchema = z.strictObject({
   lang: LocaleSchema.optional(),
 });
 
-export const LangQuerySchema = z.strictObject({ lang: LocaleSchema.optional() });
-
-export const HamletParamsSchema = z.strictObject({ id: RowIdParam });
 export const FactParamsSchema = z.strictObject({
   id: RowIdParam,
   key: z.string().regex(FACT_KEY_PATTERN, 'A fact key is 1 to 40 letters'),
 });
-export const UidParamsSchema = z.strictObject({ uid: z.string().min(1).max(64) });
 
 export const AbilitiesSchema = z.object({ canEdit: z.boolean() });
 
