@@ -19,6 +19,7 @@ import { isDatabaseReachable } from './db/database.js';
 import type { Env } from './env.js';
 import { AppError, pickLocale } from './errors.js';
 import { registerErrorHandling } from './plugins/error-handler.js';
+import { registerNulCharacterCheck } from './plugins/reject-nul-characters.js';
 import { registerAuth } from './plugins/auth.js';
 import './plugins/request-context.js';
 import { featureRoutes } from './features/index.js';
@@ -56,6 +57,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     request.locale = pickLocale(request.query, request.cookies?.lang, request.headers['accept-language']);
   });
   registerErrorHandling(app);
+  registerNulCharacterCheck(app);
 
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {

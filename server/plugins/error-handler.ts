@@ -40,35 +40,11 @@ export function fieldErrorsFromZod(
   return out;
 }
 
-/** The path of the first string holding a NUL character, e.g. `body.members.0.name`, or null. */
-export function nulField(value: unknown, path: string, depth = 0): string | null {
-  if (typeof value === 'string') return value.includes('\u0000') ? path : null;
-  if (depth > 20 || value === null || typeof value !== 'object' || Buffer.isBuffer(value)) return null;
-  for (const [key, item] of Object.entries(value)) {
-    const found = nulField(item, `${path}.${key}`, depth + 1);
-    if (found) return found;
-  }
-  return null;
-}
-
 /**
  * One place maps every error to `{ code, message, details }`. Bad input becomes 4xx with the fields named;
  * only an unexpected fault becomes a 500, and its internals are logged, never sent.
  */
 export function registerErrorHandling(app: FastifyInstance): void {
-  // PostgreSQL can neither store nor compare text holding a NUL character (a 500 there), while SQLite would keep it
-  // silently; either way it is bad input, refused on both engines before any handler sees it.
-  app.addHook('preValidation', async (request) => {
-    const field =
-      nulField(request.params, 'params') ??
-      nulField(request.query, 'querystring') ??
-      nulField(request.body, 'body');
-    if (field) {
-      throw new AppError('VALIDATION_FAILED', {
-        fields: [{ field, issue: 'nul_character', message: 'NUL characters are not allowed' }],
-      });
-    }
-  });
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof AppError) {
       return send(reply, request, error.code, error.status, error.details, error.params);
