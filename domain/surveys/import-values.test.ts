@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { matchHeader } from './import-columns.js';
-import { formatCell, parseCell } from './import-values.js';
+import fc from 'fast-check';
+import type { CellType } from './import-columns.js';
+import { exactCell, formatCell, parseCell } from './import-values.js';
 
 describe('parseCell', () => {
   it.each([
@@ -66,5 +68,48 @@ describe('matchHeader', () => {
     expect(match.missing).toEqual([]);
     expect(match.unknown).toEqual(['Ghi chú']);
     expect(matchHeader('wifi-points', ['Tên']).missing).toEqual(['Vĩ độ', 'Kinh độ']);
+  });
+});
+
+describe('exactCell (the importer shortcut past parseCell)', () => {
+  const agrees = (type: CellType, raw: string) => {
+    const exact = exactCell(type, raw);
+    if (exact === undefined) return true;
+    const parsed = parseCell(type, raw);
+    return parsed.ok && parsed.value === exact;
+  };
+
+  it('reads every day of four years (leap and not) in dd/MM/yyyy as parseCell does, and leaves impossible ones to it', () => {
+    let taken = 0;
+    for (const year of [1900, 1999, 2000, 2024]) {
+      for (let month = 0; month <= 13; month++) {
+        for (let day = 0; day <= 32; day++) {
+          const raw = `${String(day).padStart(2, '0')}/${String(month).padStart(2, '0')}/${year}`;
+          expect(agrees('date', raw), raw).toBe(true);
+          if (exactCell('date', raw) !== undefined) taken++;
+        }
+      }
+    }
+    // 365 + 365 + 366 + 366 real days were read by the shortcut; 30/02, 29/02/1900, 00/.. and 13th months were not.
+    expect(taken).toBe(1462);
+    expect(exactCell('date', '29/02/1900')).toBeUndefined();
+    expect(parseCell('date', '29/02/1900').ok).toBe(false);
+    expect(exactCell('date', '29/02/2000')).toBe('2000-02-29');
+  });
+
+  it('agrees with parseCell on arbitrary dates, years and near-misses', () => {
+    const digits = fc.stringMatching(/^[0-9]{1,4}$/);
+    const dateLike = fc
+      .tuple(digits, fc.constantFrom('/', '-', '.', ' '), digits, fc.constantFrom('/', '-'), digits)
+      .map((parts) => parts.join(''));
+    fc.assert(fc.property(dateLike, (raw) => agrees('date', raw)), { numRuns: 5000 });
+    fc.assert(
+      fc.property(fc.oneof(digits, fc.string({ maxLength: 6 })), (raw) => agrees('year', raw)),
+      { numRuns: 5000 },
+    );
+    expect(exactCell('year', '0985')).toBe(985);
+    expect(exactCell('year', ' 1985')).toBeUndefined();
+    expect(exactCell('year', '1985.0')).toBeUndefined();
+    expect(parseCell('year', '1985.0')).toEqual({ ok: true, value: 1985 });
   });
 });

@@ -71,7 +71,42 @@ const EXACT: Partial<Record<CellType, Map<string, unknown>>> = {
  * shortcut past parseCell for the cells that make up nearly all of a register. Same values as parseCell.
  */
 export function exactCell(type: CellType, raw: string): unknown {
+  if (type === 'year') return fourDigitYear(raw);
+  if (type === 'date') return dayMonthYear(raw);
   return EXACT[type]?.get(raw);
+}
+
+const isDigit = (code: number) => code >= 48 && code <= 57;
+
+/** "1985" exactly (no spaces, no ".0"), as parseCell reads it; undefined for anything else. */
+function fourDigitYear(raw: string): number | undefined {
+  if (raw.length !== 4) return undefined;
+  let year = 0;
+  for (let i = 0; i < 4; i++) {
+    const code = raw.charCodeAt(i);
+    if (!isDigit(code)) return undefined;
+    year = year * 10 + code - 48;
+  }
+  return year;
+}
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/**
+ * "dd/MM/yyyy" exactly, the template's own date spelling, as the ISO date parseCell would give (a date that does
+ * not exist, such as 30/02/2001, is left to parseCell and its error); undefined for anything else.
+ */
+function dayMonthYear(raw: string): string | undefined {
+  if (raw.length !== 10 || raw.charCodeAt(2) !== 47 || raw.charCodeAt(5) !== 47) return undefined;
+  for (const i of [0, 1, 3, 4, 6, 7, 8, 9]) if (!isDigit(raw.charCodeAt(i))) return undefined;
+  const day = Number(raw.slice(0, 2));
+  const month = Number(raw.slice(3, 5));
+  const year = Number(raw.slice(6, 10));
+  // Years before 1000 go the long way (Date.UTC reads 0–99 as 1900–1999, and parseCell refuses them).
+  if (month < 1 || month > 12 || day < 1 || year < 1000) return undefined;
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  if (day > (month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1])) return undefined;
+  return `${raw.slice(6, 10)}-${raw.slice(3, 5)}-${raw.slice(0, 2)}`;
 }
 
 /** Excel's day 0 is 1899-12-30 (it counts the non-existent 29/02/1900). Serials this large are 1900–2199. */

@@ -6,6 +6,7 @@ import * as m0003 from './migrations/0003-assessments.js';
 import * as m0004 from './migrations/0004-survey-sync.js';
 import * as m0005 from './migrations/0005-teams.js';
 import * as m0006 from './migrations/0006-evaluation-rounds.js';
+import * as m0007 from './migrations/0007-closed-version-uid-index.js';
 
 /** Ordered migrations; a new file is added here with the next number. Static imports keep them bundle-safe. */
 const migrations: Record<string, Migration> = {
@@ -15,6 +16,7 @@ const migrations: Record<string, Migration> = {
   '0004-survey-sync': m0004,
   '0005-teams': m0005,
   '0006-evaluation-rounds': m0006,
+  '0007-closed-version-uid-index': m0007,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

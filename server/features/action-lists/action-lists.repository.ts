@@ -48,7 +48,10 @@ export async function actionRows(
     : sql`null`;
   const household =
     subject === 'residents'
-      ? sql`left join households h on h.uid = ${sql.ref(`${t}.household_uid`)} and ${currentAt('h', atIso)}`
+      ? // The hamlet's households at that instant, joined by uid: found through the hamlet index on any date (the uid
+        // indexes are partial, current or closed versions only, and an as-of condition matches neither).
+        sql`left join (select hh.uid, hh.street, hh.address, hh.local_code from households hh
+            where hh.hamlet_id = ${hamletId} and ${currentAt('hh', atIso)}) h on h.uid = ${sql.ref(`${t}.household_uid`)}`
       : sql``;
   const h = subject === 'residents' ? 'h' : t;
   const hasHousehold = householdUid !== null;

@@ -77,20 +77,15 @@ const householdColumns = HOUSEHOLD_IMPORT_COLUMNS.filter((c) => c.household && c
 const memberColumns = HOUSEHOLD_IMPORT_COLUMNS.filter((c) => !c.household);
 const MAX_FIELDS_LISTED = 20;
 
+// The row builders run once per imported record (1.28M times for 1M residents): plain pushes, no spread or map.
 function householdRow(uid: string, hamletId: number, h: HouseholdInput): unknown[] {
-  return [
-    uid,
-    hamletId,
-    h.localCode,
-    h.address ?? null,
-    h.street ?? null,
-    h.residency,
-    ...HOUSEHOLD_FLAGS.map((f) => flagToDb(h[f])),
-  ];
+  const row: unknown[] = [uid, hamletId, h.localCode, h.address ?? null, h.street ?? null, h.residency];
+  for (let i = 0; i < HOUSEHOLD_FLAGS.length; i++) row.push(flagToDb(h[HOUSEHOLD_FLAGS[i]]));
+  return row;
 }
 
 function residentRow(uid: string, householdUid: string, hamletId: number, m: MemberValues): unknown[] {
-  return [
+  const row: unknown[] = [
     uid,
     householdUid,
     hamletId,
@@ -102,8 +97,9 @@ function residentRow(uid: string, householdUid: string, hamletId: number, m: Mem
     m.residency,
     m.isHead ? 1 : 0,
     m.vneidLevel ?? null,
-    ...RESIDENT_FLAGS.map((f) => flagToDb(m[f])),
   ];
+  for (let i = 0; i < RESIDENT_FLAGS.length; i++) row.push(flagToDb(m[RESIDENT_FLAGS[i]]));
+  return row;
 }
 
 const show = (type: (typeof HOUSEHOLD_IMPORT_COLUMNS)[number]['type'], v: unknown) =>
@@ -130,16 +126,17 @@ export async function planHouseholds(opts: {
   /** Plans one valid household; async only when a changed household must be read. */
   const plan = ({ row, code, household }: AssembledHousehold): Promise<void> | undefined => {
     const existing = index.get(code);
-    const members = household.members.map(({ uid: _uid, ...m }) => m);
     if (!existing) {
       out.added++;
       out.onChange({ row, action: 'add', key: code });
       if (!sink) return;
       const uid = newRecordUid();
       sink.insert('households', householdRow(uid, hamletId, household));
-      for (const m of members) sink.insert('residents', residentRow(newRecordUid(), uid, hamletId, m));
+      // residentRow reads named fields only, so the members' (absent) uid need not be stripped here.
+      for (const m of household.members) sink.insert('residents', residentRow(newRecordUid(), uid, hamletId, m));
       return;
     }
+    const members = household.members.map(({ uid: _uid, ...m }) => m);
     if (householdDigest(household, members) === existing.digest) {
       out.unchanged++;
       out.onChange({ row, action: 'unchanged', key: code });

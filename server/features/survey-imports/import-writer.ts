@@ -43,6 +43,8 @@ export interface ImportWriteOptions {
   version: { at: string; actorId: number | null; note: string };
   /** Called now and then with the number of rows written so far (the kill test waits for the first call). */
   onProgress?: (written: number) => void;
+  /** SQLite worker only: the WAL checkpoint that follows a committed import has finished (after the import returned). */
+  onCheckpointed?: (ms: number) => void;
   /** SQLite on a file: write on a worker thread (sqlite-worker-sink.ts). Worth its start-up for large files only. */
   sqliteWorker?: boolean;
 }

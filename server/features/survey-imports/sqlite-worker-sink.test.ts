@@ -59,12 +59,17 @@ afterAll(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-const importText = (body: string | Buffer, dryRun = false, onWriting?: (n: number) => void) =>
+const importText = (
+  body: string | Buffer,
+  dryRun = false,
+  onWriting?: (n: number) => void,
+  onCheckpointed?: (ms: number) => void,
+) =>
   runImport(
     handle,
     { actor, now: new Date('2026-11-28T05:00:00Z'), ip: null },
     { hamletId, kind: 'households', dryRun, filename: 'lon.csv', body: Readable.from([Buffer.from(body)]) },
-    { sqliteWorkerMinBytes: 0, onWriting },
+    { sqliteWorkerMinBytes: 0, onWriting, onCheckpointed },
   );
 
 async function counts() {
@@ -98,15 +103,29 @@ describe(`a large import written by a worker thread (${TEST_ENGINE})`, () => {
 
     // While the worker writes, the app's own connection still reads, and sees none of the open transaction.
     const seenWhileWriting: number[] = [];
-    const done = await importText(csv, false, () => {
-      if (handle.sqlite) {
-        const row = handle.sqlite
-          .prepare('select count(*) as n from residents where hamlet_id = ?')
-          .get(hamletId) as { n: number };
-        seenWhileWriting.push(row.n);
-      }
-    });
+    const sizeBefore = handle.sqlite ? fs.statSync(path.join(dir, 'worker.db')).size : 0;
+    let checkpointed!: () => void;
+    const checkpoint = new Promise<void>((resolve) => (checkpointed = resolve));
+    const done = await importText(
+      csv,
+      false,
+      () => {
+        if (handle.sqlite) {
+          const row = handle.sqlite
+            .prepare('select count(*) as n from residents where hamlet_id = ?')
+            .get(hamletId) as { n: number };
+          seenWhileWriting.push(row.n);
+        }
+      },
+      () => checkpointed(),
+    );
     expect(done.summary).toMatchObject({ rows: RESIDENTS, added: dry.summary.added, errors: 0 });
+    if (handle.sqlite) {
+      // The import returned once committed; the worker then copied the WAL into the database file by itself.
+      await checkpoint;
+      // The app's connection wrote nothing meanwhile, so only that checkpoint can have grown the database file.
+      expect(fs.statSync(path.join(dir, 'worker.db')).size).toBeGreaterThan(sizeBefore + 2_000_000);
+    }
     if (handle.sqlite) expect(seenWhileWriting).toContain(before.residents);
     const after = await counts();
     expect(after).toEqual({

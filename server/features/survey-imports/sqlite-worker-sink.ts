@@ -26,6 +26,7 @@ type Reply =
   | { type: 'ready' }
   | { type: 'written'; rows: number }
   | Terminal
+  | { type: 'checkpointed'; ms: number }
   | { type: 'error'; code: string | null; message: string };
 
 const emptyByTable = (): Record<ClosableTable, unknown[]> => ({ households: [], residents: [] });
@@ -44,6 +45,7 @@ export class SqliteWorkerSink implements ImportSink {
   private inFlight = 0;
   private stopped = false;
   private ended = false;
+  private committed = false;
   private failure: Error | null = null;
   private wake: Array<() => void> = [];
   private readonly exited: Promise<void>;
@@ -87,7 +89,8 @@ export class SqliteWorkerSink implements ImportSink {
         this.inFlight--;
         this.options.onProgress?.(reply.rows);
         this.wakeAll();
-      } else if (reply.type === 'error') failWith(workerError(reply.code, reply.message));
+      } else if (reply.type === 'checkpointed') this.options.onCheckpointed?.(reply.ms);
+      else if (reply.type === 'error') failWith(workerError(reply.code, reply.message));
       else {
         this.ended = true;
         settle(reply);
@@ -164,11 +167,16 @@ export class SqliteWorkerSink implements ImportSink {
     this.worker.postMessage({ type: 'commit', audit });
     const outcome = await this.terminal;
     if (outcome.type !== 'committed') throw new Error('SQLite import worker did not commit');
-    await this.exited;
+    this.committed = true;
   }
 
-  /** Rolls back (unless already ended) and waits for the worker to close its connection and exit. */
+  /**
+   * Rolls back (unless already ended) and waits for the worker to close its connection and exit. After a commit
+   * it does not wait: the worker copies the WAL into the database file (a passive checkpoint) and then exits by
+   * itself, off the importer's path.
+   */
   async dispose(): Promise<void> {
+    if (this.committed) return;
     if (!this.ended) {
       this.stop();
       this.worker.postMessage({ type: 'rollback' });

@@ -63,6 +63,8 @@ export interface ImportRequest {
 export interface ImportHooks {
   /** Rows written so far during the commit (the SIGKILL test waits for the first call). */
   onWriting?: (written: number) => void;
+  /** See ImportWriteOptions.onCheckpointed. */
+  onCheckpointed?: (ms: number) => void;
   /** Overrides SQLITE_WORKER_MIN_BYTES (tests write small files through the worker). */
   sqliteWorkerMinBytes?: number;
 }
@@ -185,6 +187,7 @@ export async function runImport(
         columns: { households: HOUSEHOLD_SQL_COLUMNS, residents: RESIDENT_SQL_COLUMNS },
         version: { at, actorId: ctx.actor.id, note },
         onProgress: hooks.onWriting,
+        onCheckpointed: hooks.onCheckpointed,
         sqliteWorker: upload.bytes >= (hooks.sqliteWorkerMinBytes ?? SQLITE_WORKER_MIN_BYTES),
       },
       async (sink, db) => {

@@ -1,5 +1,6 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDb, type TestDb } from '../../../test/test-db.js';
+import { createTestDb, TEST_ENGINE, type TestDb } from '../../../test/test-db.js';
 import {
   asOf,
   closeVersion,
@@ -216,5 +217,47 @@ describe('versioned survey records', () => {
       name: 'Tạp hóa Minh Tâm',
       acceptsCashless: 1,
     });
+  });
+
+  it('reads a history of four versions in order, and finds each kind of version through an index', async () => {
+    await insertVersion(t.db, 'households', 'hh-h', household(hamletA, 'H200'), { actorId: null, at: T1 });
+    await updateVersion(t.db, 'households', 'hh-h', { fixedBroadband: 1 }, { actorId: null, at: T2 });
+    await updateVersion(t.db, 'households', 'hh-h', { mobileBroadband: 1 }, { actorId: null, at: T3 });
+    await updateVersion(
+      t.db,
+      'households',
+      'hh-h',
+      { mobileBroadband: 0 },
+      { actorId: null, at: '2026-04-10T01:00:00.000Z' },
+    );
+    const versions = await history(t.db, 'households', 'hh-h');
+    expect(versions.map((v) => [v.validFrom, v.validTo, v.fixedBroadband, v.mobileBroadband])).toEqual([
+      [T1, T2, 0, null],
+      [T2, T3, 1, null],
+      [T3, '2026-04-10T01:00:00.000Z', 1, 1],
+      ['2026-04-10T01:00:00.000Z', null, 1, 0],
+    ]);
+    expect(await history(t.db, 'households', 'no-such-uid')).toEqual([]);
+
+    // Closed versions and the current one each have their own partial index (migration 0007); the queries must
+    // name the index's condition to use it. The planner is told to avoid table scans, so a test table this small
+    // still shows which index it can use.
+    const plan = async (condition: string) =>
+      t.db.connection().execute(async (c) => {
+        if (TEST_ENGINE === 'postgres') await sql`set enable_seqscan = off`.execute(c);
+        try {
+          const query = `select * from residents where uid = 'r-1' and ${condition}`;
+          const rows = await sql
+            .raw<Record<string, unknown>>(
+              TEST_ENGINE === 'postgres' ? `explain ${query}` : `explain query plan ${query}`,
+            )
+            .execute(c);
+          return JSON.stringify(rows.rows);
+        } finally {
+          if (TEST_ENGINE === 'postgres') await sql`reset enable_seqscan`.execute(c);
+        }
+      });
+    expect(await plan('valid_to is not null')).toContain('residents_uid_closed_ix');
+    expect(await plan('valid_to is null')).toContain('residents_uid_current_uq');
   });
 });
