@@ -7,6 +7,7 @@ import * as m0004 from './migrations/0004-survey-sync.js';
 import * as m0005 from './migrations/0005-teams.js';
 import * as m0006 from './migrations/0006-evaluation-rounds.js';
 import * as m0007 from './migrations/0007-closed-version-uid-index.js';
+import * as m0008 from './migrations/0008-survey-parent-checks.js';
 
 /** Ordered migrations; a new file is added here with the next number. Static imports keep them bundle-safe. */
 const migrations: Record<string, Migration> = {
@@ -17,6 +18,7 @@ const migrations: Record<string, Migration> = {
   '0005-teams': m0005,
   '0006-evaluation-rounds': m0006,
   '0007-closed-version-uid-index': m0007,
+  '0008-survey-parent-checks': m0008,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

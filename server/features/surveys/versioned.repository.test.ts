@@ -260,4 +260,81 @@ describe('versioned survey records', () => {
     expect(await plan('valid_to is not null')).toContain('residents_uid_closed_ix');
     expect(await plan('valid_to is null')).toContain('residents_uid_current_uq');
   });
+
+  it('refuses a reference to a unit or user that does not exist, and the deletion of one still referenced', async () => {
+    // SQLite: declarative foreign keys. PostgreSQL: checked once per statement (migration 0008), same outcome.
+    const isForeignKeyViolation = (e: unknown) =>
+      ['23503', 'SQLITE_CONSTRAINT_FOREIGNKEY'].includes(String((e as { code?: unknown }).code));
+    const user = await t.db
+      .insertInto('users')
+      .values({
+        username: 'tocns.fk',
+        displayName: 'Tổ CNS',
+        passwordHash: 'x',
+        role: 'team_member',
+        locale: 'vi',
+        isActive: 1,
+        mustChangePassword: 0,
+        failedAttempts: 0,
+        createdAt: T1,
+        updatedAt: T1,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const spareHamlet = await insertHamlet('Khu phố không dùng');
+    const count = async () =>
+      Number(
+        (
+          await t.db
+            .selectFrom('households')
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    const before = await count();
+
+    await expect(
+      insertVersion(t.db, 'households', 'hh-fk-1', household(2_000_000_000, 'F1'), { actorId: null, at: T1 }),
+    ).rejects.toSatisfy(isForeignKeyViolation);
+    await expect(
+      insertVersion(t.db, 'households', 'hh-fk-2', household(hamletA, 'F2'), {
+        actorId: 2_000_000_000,
+        at: T1,
+      }),
+    ).rejects.toSatisfy(isForeignKeyViolation);
+    // One bad row among many fails the whole statement: nothing of it is written.
+    const rows = [hamletA, hamletB, 2_000_000_000].map((hamletId, i) => ({
+      ...household(hamletId, `M${i}`),
+      uid: `hh-many-${i}`,
+      validFrom: T1,
+      validTo: null,
+      changedBy: Number(user.id),
+      changeNote: null,
+    }));
+    await expect(t.db.insertInto('households').values(rows).execute()).rejects.toSatisfy(
+      isForeignKeyViolation,
+    );
+    expect(await count()).toBe(before);
+    // An UPDATE is checked too.
+    await insertVersion(t.db, 'households', 'hh-fk-3', household(hamletA, 'F3'), {
+      actorId: Number(user.id),
+      at: T1,
+    });
+    await expect(
+      t.db.updateTable('households').set({ hamletId: 2_000_000_000 }).where('uid', '=', 'hh-fk-3').execute(),
+    ).rejects.toSatisfy(isForeignKeyViolation);
+
+    await expect(t.db.deleteFrom('adminUnits').where('id', '=', hamletA).execute()).rejects.toSatisfy(
+      isForeignKeyViolation,
+    );
+    await expect(t.db.deleteFrom('users').where('id', '=', user.id).execute()).rejects.toSatisfy(
+      isForeignKeyViolation,
+    );
+    // Units and users nothing refers to may go.
+    await t.db.deleteFrom('adminUnits').where('id', '=', spareHamlet).execute();
+    expect(await t.db.selectFrom('adminUnits').select('id').where('id', '=', spareHamlet).execute()).toEqual(
+      [],
+    );
+    expect(await count()).toBe(before + 1);
+  });
 });
