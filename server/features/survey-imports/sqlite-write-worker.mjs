@@ -1,5 +1,6 @@
 // The SQLite side of a large import, on its own thread and connection (see sqlite-worker-sink.ts). Plain
 // JavaScript with no project imports, so that it loads the same under tsx, vitest and node alone.
+import { performance } from 'node:perf_hooks';
 import { parentPort, workerData } from 'node:worker_threads';
 import SQLite from 'better-sqlite3';
 
