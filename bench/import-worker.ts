@@ -1,6 +1,9 @@
 import fs from 'node:fs';
 import { createDatabase } from '../server/db/database.js';
-import { runImport, SQLITE_WORKER_MIN_BYTES } from '../server/features/survey-imports/survey-imports.service.js';
+import {
+  runImport,
+  SQLITE_WORKER_MIN_BYTES,
+} from '../server/features/survey-imports/survey-imports.service.js';
 import type { Actor } from '../server/policies/actor.js';
 
 /**
@@ -75,6 +78,14 @@ if (handle.sqlite && fs.statSync(file).size >= SQLITE_WORKER_MIN_BYTES && !flag)
   if (checkpointMs !== null) untilCheckpointedMs = performance.now() - started;
 }
 console.log(
-  JSON.stringify({ ms, firstWriteMs, cpuMs, peakRssMb, checkpointMs, untilCheckpointedMs, summary: result.summary }),
+  JSON.stringify({
+    ms,
+    firstWriteMs,
+    cpuMs,
+    peakRssMb,
+    checkpointMs,
+    untilCheckpointedMs,
+    summary: result.summary,
+  }),
 );
 await handle.close();

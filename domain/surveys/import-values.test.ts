@@ -102,7 +102,10 @@ describe('exactCell (the importer shortcut past parseCell)', () => {
     const dateLike = fc
       .tuple(digits, fc.constantFrom('/', '-', '.', ' '), digits, fc.constantFrom('/', '-'), digits)
       .map((parts) => parts.join(''));
-    fc.assert(fc.property(dateLike, (raw) => agrees('date', raw)), { numRuns: 5000 });
+    fc.assert(
+      fc.property(dateLike, (raw) => agrees('date', raw)),
+      { numRuns: 5000 },
+    );
     fc.assert(
       fc.property(fc.oneof(digits, fc.string({ maxLength: 6 })), (raw) => agrees('year', raw)),
       { numRuns: 5000 },

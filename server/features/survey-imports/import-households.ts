@@ -133,7 +133,8 @@ export async function planHouseholds(opts: {
       const uid = newRecordUid();
       sink.insert('households', householdRow(uid, hamletId, household));
       // residentRow reads named fields only, so the members' (absent) uid need not be stripped here.
-      for (const m of household.members) sink.insert('residents', residentRow(newRecordUid(), uid, hamletId, m));
+      for (const m of household.members)
+        sink.insert('residents', residentRow(newRecordUid(), uid, hamletId, m));
       return;
     }
     const members = household.members.map(({ uid: _uid, ...m }) => m);
