@@ -184,7 +184,7 @@ export async function run(args: string[]): Promise<void> {
           // A large SQLite import returns at commit; its worker then copies the WAL into the database file.
           (a.checkpointMs === null
             ? ''
-            : `; WAL copied into the database ${a.checkpointMs.toFixed(0)} ms after`),
+            : `; then the WAL copy into the database took ${a.checkpointMs.toFixed(0)} ms`),
       );
     }
     const ratio = median(mine) / median(limit);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { matchHeader } from './import-columns.js';
 import fc from 'fast-check';
 import type { CellType } from './import-columns.js';
-import { exactCell, formatCell, parseCell } from './import-values.js';
+import { EXACT, exactCell, formatCell, parseCell } from './import-values.js';
 
 describe('parseCell', () => {
   it.each([
@@ -78,6 +78,21 @@ describe('exactCell (the importer shortcut past parseCell)', () => {
     const parsed = parseCell(type, raw);
     return parsed.ok && parsed.value === exact;
   };
+
+  it('reads exactly the template spellings of EXACT, and nothing near them', () => {
+    for (const [type, spellings] of Object.entries(EXACT) as Array<[CellType, Map<string, unknown>]>) {
+      for (const [raw, value] of spellings) {
+        expect(exactCell(type, raw), `${type} ${raw}`).toBe(value);
+        for (const near of [
+          ` ${raw}`,
+          `${raw} `,
+          raw.toLowerCase() === raw ? raw.toUpperCase() : raw.toLowerCase(),
+        ])
+          if (!spellings.has(near)) expect(exactCell(type, near), `${type} ${near}`).toBeUndefined();
+      }
+    }
+    expect(exactCell('text', 'Có')).toBeUndefined();
+  });
 
   it('reads every day of four years (leap and not) in dd/MM/yyyy as parseCell does, and leaves impossible ones to it', () => {
     let taken = 0;

@@ -12,8 +12,11 @@ import { isPostgres } from './helpers.js';
  * - After every INSERT or UPDATE statement, the distinct parents its rows name are locked FOR KEY SHARE (what
  *   the foreign-key check locks), and a row naming a parent that does not exist fails the statement with
  *   SQLSTATE 23503 and the old constraint's name.
- * - Deleting a parent, or changing its id, while a survey row names it fails with 23503. A concurrent delete
- *   waits on the KEY SHARE lock and then sees the committed rows, as it would with a foreign key.
+ * - Deleting a parent, or changing its id, while a survey row names it fails with 23503; so does truncating
+ *   `admin_units` or `users` while any survey row exists. A concurrent delete waits on the KEY SHARE lock and then
+ *   sees the committed rows, as it would with a foreign key (at READ COMMITTED, the product's isolation level).
+ * - The functions run as their owner (SECURITY DEFINER, search_path pinned), as foreign-key checks do, so a
+ *   role that may insert survey rows needs no UPDATE right on the parents for the KEY SHARE locks.
  * SQLite keeps its declarative foreign keys: checking them there costs ≈0.1 s per 1M rows.
  */
 
@@ -22,7 +25,8 @@ const TABLES = ['households', 'residents', 'businesses', 'wifi_points', 'hamlet_
 export async function up(db: MigrationDb): Promise<void> {
   if (!isPostgres(db)) return;
   await sql`
-    create function survey_parents_check() returns trigger language plpgsql as $$
+    create function survey_parents_check() returns trigger language plpgsql
+    security definer set search_path = public as $$
     declare
       missing bigint;
     begin
@@ -65,8 +69,18 @@ export async function up(db: MigrationDb): Promise<void> {
     ).join('');
     await sql
       .raw(
-        `create function ${parent}_survey_guard() returns trigger language plpgsql as $$
+        `create function ${parent}_survey_guard() returns trigger language plpgsql
+        security definer set search_path = public as $$
         begin
+          if tg_op = 'TRUNCATE' then${TABLES.map(
+            (table) => `
+            if exists (select 1 from ${table}) then
+              raise foreign_key_violation using
+                message = 'cannot truncate table "${parent}": table "${table}" refers to it';
+            end if;`,
+          ).join('')}
+            return null;
+          end if;
           if tg_op = 'UPDATE' and new.id = old.id then return new; end if;${checks}
           return case when tg_op = 'DELETE' then old else new end;
         end $$`,
@@ -76,6 +90,13 @@ export async function up(db: MigrationDb): Promise<void> {
       .raw(
         `create trigger ${parent}_survey_guard before delete or update of id on ${parent}
          for each row execute function ${parent}_survey_guard()`,
+      )
+      .execute(db);
+    // A foreign key also refuses TRUNCATE of the referenced table; row triggers do not see it.
+    await sql
+      .raw(
+        `create trigger ${parent}_survey_truncate_guard before truncate on ${parent}
+         for each statement execute function ${parent}_survey_guard()`,
       )
       .execute(db);
   }
@@ -109,6 +130,7 @@ export async function down(db: MigrationDb): Promise<void> {
   }
   for (const parent of ['admin_units', 'users']) {
     await sql.raw(`drop trigger ${parent}_survey_guard on ${parent}`).execute(db);
+    await sql.raw(`drop trigger ${parent}_survey_truncate_guard on ${parent}`).execute(db);
     await sql.raw(`drop function ${parent}_survey_guard()`).execute(db);
   }
   await sql`drop function survey_parents_check()`.execute(db);

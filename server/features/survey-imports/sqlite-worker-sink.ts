@@ -89,8 +89,14 @@ export class SqliteWorkerSink implements ImportSink {
         this.inFlight--;
         this.options.onProgress?.(reply.rows);
         this.wakeAll();
-      } else if (reply.type === 'checkpointed') this.options.onCheckpointed?.(reply.ms);
-      else if (reply.type === 'error') failWith(workerError(reply.code, reply.message));
+      } else if (reply.type === 'checkpointed') {
+        // Arrives after the import has returned: a throwing observer must not become an uncaught exception.
+        try {
+          this.options.onCheckpointed?.(reply.ms);
+        } catch {
+          // Only benchmarks and tests observe it.
+        }
+      } else if (reply.type === 'error') failWith(workerError(reply.code, reply.message));
       else {
         this.ended = true;
         settle(reply);

@@ -75,6 +75,9 @@ parentPort.on('message', (message) => {
       parentPort.postMessage({ type: 'written', rows: written });
     } else if (message.type === 'commit') {
       if (message.audit) db.prepare(message.audit.sql).run(...message.audit.parameters);
+      // "Committed" must survive a power cut: the WAL is synced at this COMMIT (FULL), since the checkpoint that
+      // used to sync it now runs after the reply.
+      db.pragma('synchronous = FULL');
       db.exec('commit');
       open = false;
       parentPort.postMessage({ type: 'committed' });

@@ -168,19 +168,18 @@ export async function history<T extends VersionedTable>(
   uid: string,
 ): Promise<Array<VersionRow<T>>> {
   const { q, t } = generic(db, table);
-  // Two reads, each matching one partial index: closed versions (`<table>_uid_closed_ix`) and the current one
-  // (`<table>_uid_current_uq`). A single `uid = ?` would match neither and scan the table.
-  const closed = await q
+  // One statement (one snapshot) in two branches, each matching one partial index: closed versions
+  // (`<table>_uid_closed_ix`) and the current one (`<table>_uid_current_uq`). A bare `uid = ?` would match neither.
+  const rows = await q
     .selectFrom(t)
     .selectAll()
     .where('uid', '=', uid)
     .where('validTo', 'is not', null)
+    .unionAll(q.selectFrom(t).selectAll().where('uid', '=', uid).where('validTo', 'is', null))
     .orderBy('validFrom')
     .orderBy('id')
     .execute();
-  const current = await findCurrent(db, table, uid);
-  const rows = closed as unknown as Array<VersionRow<T>>;
-  return current ? [...rows, current] : rows;
+  return rows as unknown as Array<VersionRow<T>>;
 }
 
 /** Display names of the given users, for "changed by" columns. */
