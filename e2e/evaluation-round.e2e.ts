@@ -86,7 +86,15 @@ async function openRound(page: Page, roundId: number): Promise<void> {
 
 async function submitOwnWard(page: Page): Promise<void> {
   await page.getByTestId('ward-submit').click();
-  await confirmPopover(page);
+  // Waits for the server's answer itself, so a refused or slow submission fails here with its reason.
+  const [reply] = await Promise.all([
+    page.waitForResponse(
+      (r) => r.request().method() === 'POST' && new URL(r.url()).pathname.endsWith('/submit'),
+      { timeout: 30_000 },
+    ),
+    confirmPopover(page),
+  ]);
+  expect(reply.status(), await reply.text()).toBeLessThan(300);
   await expect
     .poll(
       () => page.locator('[data-testid^="ward-card-"]').getByTestId('submission-status').textContent(),
