@@ -21,43 +21,42 @@ import { isPostgres } from './helpers.js';
  */
 
 const TABLES = ['households', 'residents', 'businesses', 'wifi_points', 'hamlet_facts'] as const;
+/** The references checked: the survey tables' column and the table it names. */
+const REFERENCES = [
+  ['hamlet_id', 'admin_units'],
+  ['changed_by', 'users'],
+] as const;
 
 export async function up(db: MigrationDb): Promise<void> {
   if (!isPostgres(db)) return;
-  await sql`
-    create function survey_parents_check() returns trigger language plpgsql
-    security definer set search_path = public as $$
-    declare
-      missing bigint;
-    begin
-      perform 1 from admin_units a where a.id in (select n.hamlet_id from new_rows n) for key share;
-      perform 1 from users u where u.id in (select n.changed_by from new_rows n) for key share;
-      select n.hamlet_id into missing from new_rows n
-        where not exists (select 1 from admin_units a where a.id = n.hamlet_id) limit 1;
+  // The rows' own check, one block per reference (the column, the parent table).
+  const rowChecks = REFERENCES.map(
+    ([column, parent]) => `
+      perform 1 from ${parent} p where p.id in (select n.${column} from new_rows n) for key share;
+      select n.${column} into missing from new_rows n
+        where n.${column} is not null and not exists (select 1 from ${parent} p where p.id = n.${column}) limit 1;
       if found then
         raise foreign_key_violation using
-          message = format('insert or update on table "%s" violates foreign key constraint "%s_hamlet_id_fkey"',
+          message = format('insert or update on table "%s" violates foreign key constraint "%s_${column}_fkey"',
             tg_table_name, tg_table_name),
-          detail = format('Key (hamlet_id)=(%s) is not present in table "admin_units".', missing),
-          constraint = tg_table_name || '_hamlet_id_fkey', table = tg_table_name;
-      end if;
-      select n.changed_by into missing from new_rows n
-        where n.changed_by is not null and not exists (select 1 from users u where u.id = n.changed_by) limit 1;
-      if found then
-        raise foreign_key_violation using
-          message = format('insert or update on table "%s" violates foreign key constraint "%s_changed_by_fkey"',
-            tg_table_name, tg_table_name),
-          detail = format('Key (changed_by)=(%s) is not present in table "users".', missing),
-          constraint = tg_table_name || '_changed_by_fkey', table = tg_table_name;
-      end if;
-      return null;
-    end $$`.execute(db);
+          detail = format('Key (${column})=(%s) is not present in table "${parent}".', missing),
+          constraint = tg_table_name || '_${column}_fkey', table = tg_table_name;
+      end if;`,
+  ).join('');
+  await sql
+    .raw(
+      `create function survey_parents_check() returns trigger language plpgsql
+      security definer set search_path = public as $$
+      declare
+        missing bigint;
+      begin${rowChecks}
+        return null;
+      end $$`,
+    )
+    .execute(db);
 
   // One function per parent: which column of the survey tables refers to it.
-  for (const [parent, column] of [
-    ['admin_units', 'hamlet_id'],
-    ['users', 'changed_by'],
-  ] as const) {
+  for (const [column, parent] of REFERENCES) {
     const checks = TABLES.map(
       (table) => `
       if exists (select 1 from ${table} t where t.${column} = old.id) then
