@@ -59,7 +59,9 @@ export interface ImportOutcome<T> {
 const SQLITE_ROWS_PER_STATEMENT = 100;
 const SQLITE_PROGRESS_EVERY = 10_000;
 /** CSV gathered per COPY: large enough to amortise a statement, small enough to keep two in memory. */
-const COPY_CHUNK_CHARS = 1 << 20;
+const COPY_CHUNK_BYTES = 1 << 20;
+/** A chunk is sent once this full; the rest of its buffer is the room the next line may need. */
+const COPY_CHUNK_FLUSH_BYTES = COPY_CHUNK_BYTES - (32 << 10);
 
 const quoted = (names: readonly string[]) => names.map((c) => `"${c}"`).join(', ');
 
@@ -274,8 +276,11 @@ function csvValue(value: unknown): string {
 }
 
 class PostgresSink implements ImportSink {
-  /** CSV lines waiting for their COPY, each one flat string (a += rope would keep every piece alive). */
-  private readonly csv = new Map<ClosableTable, { lines: string[]; chars: number }>();
+  /**
+   * CSV waiting for its COPY, encoded into one buffer per chunk as each line is made: no array of line strings,
+   * no join and no whole-chunk encoding afterwards (those were ≈1.5 s of CPU and most of the garbage per 1M rows).
+   */
+  private readonly csv = new Map<ClosableTable, { buffer: Buffer; bytes: number; rows: number }>();
   private readonly closes = new Map<ClosableTable, { uids: string[]; validFroms: string[] }>();
   private readonly tailCsv: string;
   /** The statements sent so far, one after the other on the one connection. */
@@ -331,9 +336,10 @@ class PostgresSink implements ImportSink {
     // A changed record's new version has the uid of the one it closes: the close must go first.
     this.flushCloses(table);
     const pending = this.csv.get(table);
-    if (!pending || pending.lines.length === 0) return;
+    if (!pending || pending.rows === 0) return;
     this.csv.delete(table);
-    const rows = pending.lines.length;
+    const { rows } = pending;
+    const data = pending.buffer.subarray(0, pending.bytes);
     const columns = [...this.options.columns[table], ...VERSION_SQL_COLUMNS];
     this.enqueue(
       () =>
@@ -343,7 +349,7 @@ class PostgresSink implements ImportSink {
           );
           stream.on('error', reject);
           stream.on('finish', () => resolve(rows));
-          stream.end(pending.lines.join('\n') + '\n');
+          stream.end(data);
         }),
     );
   }
@@ -361,12 +367,20 @@ class PostgresSink implements ImportSink {
     const cells = new Array<string>(values.length + 1);
     for (let i = 0; i < values.length; i++) cells[i] = csvValue(values[i]);
     cells[values.length] = this.tailCsv;
-    const line = cells.join(',');
+    const line = cells.join(',') + '\n';
+    // A UTF-16 code unit takes at most 3 bytes in UTF-8: flush first when the line might not fit.
     let pending = this.csv.get(table);
-    if (!pending) this.csv.set(table, (pending = { lines: [], chars: 0 }));
-    pending.lines.push(line);
-    pending.chars += line.length + 1;
-    if (pending.chars >= COPY_CHUNK_CHARS) this.flushRows(table);
+    if (pending && pending.bytes + line.length * 3 > pending.buffer.length) {
+      this.flushRows(table);
+      pending = undefined;
+    }
+    if (!pending) {
+      const size = Math.max(COPY_CHUNK_BYTES, line.length * 3);
+      this.csv.set(table, (pending = { buffer: Buffer.allocUnsafe(size), bytes: 0, rows: 0 }));
+    }
+    pending.bytes += pending.buffer.write(line, pending.bytes);
+    pending.rows++;
+    if (pending.bytes >= COPY_CHUNK_FLUSH_BYTES) this.flushRows(table);
   }
 
   /** Lets this process run at most one chunk ahead of the server. */
