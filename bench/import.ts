@@ -6,7 +6,7 @@ import { from as copyFrom } from 'pg-copy-streams';
 import { pipeline } from 'node:stream/promises';
 import { createDatabase, type Db } from '../server/db/database.js';
 import { migrateToLatest } from '../server/db/migrate.js';
-import { seedDemo } from '../seeds/demo/index.js';
+import { firstCurrentHamlet, seedDemo } from '../seeds/demo/index.js';
 import { HOUSEHOLD_IMPORT_COLUMNS } from '../domain/surveys/import-columns.js';
 import { writeBenchCsv } from './import-csv.js';
 
@@ -32,21 +32,10 @@ async function prepareTemplate(url: string): Promise<number> {
     await migrateToLatest(handle);
     await seedDemo(handle, { population: false, now: new Date('2026-11-28T03:00:00Z') });
     if (handle.sqlite) handle.sqlite.pragma('wal_checkpoint(TRUNCATE)');
-    return await hamletOf(handle);
+    return await firstCurrentHamlet(handle.db);
   } finally {
     await handle.close();
   }
-}
-
-async function hamletOf(handle: Db): Promise<number> {
-  const row = await handle.db
-    .selectFrom('adminUnits')
-    .select('id')
-    .where('level', '=', 'hamlet')
-    .where('validTo', 'is', null)
-    .orderBy('id')
-    .executeTakeFirstOrThrow();
-  return Number(row.id);
 }
 
 async function admin<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {

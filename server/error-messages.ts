@@ -7,7 +7,7 @@ import { evaluationRoundErrors } from './features/evaluation-rounds/evaluation-r
 import { publicScorecardErrors } from './features/public-scorecards/public-scorecards.errors.js';
 
 /** Error codes shared by every feature (HTTP, units, auth, users) with their status and vi/en messages. */
-export const coreErrors = {
+const coreErrors = {
   VALIDATION_FAILED: { status: 400, vi: 'Dữ liệu không hợp lệ.', en: 'The input is not valid.' },
   UNKNOWN_FIELD: { status: 400, vi: 'Trường không được hỗ trợ: {field}.', en: 'Unknown field: {field}.' },
   BAD_REQUEST: { status: 400, vi: 'Yêu cầu không hợp lệ.', en: 'Bad request.' },

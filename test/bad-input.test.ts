@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LightMyRequestResponse } from 'fastify';
-import { createTestApp, sessionCookieFrom, type TestApp } from './test-app.js';
-import { DEMO_PASSWORD, seedDemo } from '../seeds/demo/index.js';
+import { createTestApp, logInDemo, type TestApp } from './test-app.js';
+import { seedDemo } from '../seeds/demo/index.js';
 
 /*
  * Walks every route the app registers and sends it hostile input. Whatever the input, the answer must be below 500
@@ -120,19 +120,8 @@ let valid: (url: string, param: string) => string;
 beforeAll(async () => {
   t = await createTestApp();
   const demo = await seedDemo(t.db, { now: t.clock.now });
-  const login = await t.app.inject({
-    method: 'POST',
-    url: '/api/auth/login',
-    payload: { username: 'admin', password: DEMO_PASSWORD },
-  });
-  admin = sessionCookieFrom(login);
-  teamMember = sessionCookieFrom(
-    await t.app.inject({
-      method: 'POST',
-      url: '/api/auth/login',
-      payload: { username: 'tocns.khanhlong', password: DEMO_PASSWORD },
-    }),
-  );
+  admin = await logInDemo(t, 'admin');
+  teamMember = await logInDemo(t, 'tocns.khanhlong');
 
   const db = t.db.db;
   const ward = demo.city.newWardIds.get('25891')!;

@@ -2,6 +2,7 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../server/app.js';
 import { readEnv } from '../server/env.js';
 import { SESSION_COOKIE } from '../server/plugins/auth.js';
+import { DEMO_PASSWORD } from '../seeds/demo/index.js';
 import { createTestDb, type TestDb } from './test-db.js';
 
 export interface TestApp {
@@ -39,4 +40,15 @@ export function sessionCookieFrom(response: LightMyRequestResponse): Record<stri
   const cookie = response.cookies.find((c) => c.name === SESSION_COOKIE);
   if (!cookie) throw new Error(`no session cookie in response ${response.statusCode}: ${response.body}`);
   return { [SESSION_COOKIE]: cookie.value };
+}
+
+/** Logs a demo account in (every demo account has DEMO_PASSWORD) and returns its session cookie. */
+export async function logInDemo(t: Pick<TestApp, 'app'>, username: string): Promise<Record<string, string>> {
+  return sessionCookieFrom(
+    await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username, password: DEMO_PASSWORD },
+    }),
+  );
 }

@@ -1,4 +1,5 @@
 import type { MergeType } from './constants.js';
+import { pushTo } from '../collections/group.js';
 
 /** One old → new link of the reorganisation (a row of unit_lineage). */
 export interface LineageLink {
@@ -26,8 +27,8 @@ export function summariseLineage(links: readonly LineageLink[], unitId: number):
   const byTo = new Map<number, LineageLink[]>();
   const byFrom = new Map<number, LineageLink[]>();
   for (const link of links) {
-    byTo.set(link.toUnitId, [...(byTo.get(link.toUnitId) ?? []), link]);
-    byFrom.set(link.fromUnitId, [...(byFrom.get(link.fromUnitId) ?? []), link]);
+    pushTo(byTo, link.toUnitId, link);
+    pushTo(byFrom, link.fromUnitId, link);
   }
   const chain = new Set<LineageLink>();
   const walk = (start: number, next: (id: number) => LineageLink[], other: (l: LineageLink) => number) => {

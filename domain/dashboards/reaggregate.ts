@@ -1,4 +1,5 @@
 import type { LineageLink } from '../admin-units/lineage.js';
+import { pushTo } from '../collections/group.js';
 
 /*
  * Results of units that existed on a past date, carried onto today's units through the reorganisation's lineage
@@ -66,7 +67,7 @@ export function reaggregateByLineage<T>(input: {
     input.currentUnitIds.map((id) => [id, { currentUnitId: id, full: [], partial: [] }]),
   );
   const byFrom = new Map<number, LineageLink[]>();
-  for (const link of input.links) byFrom.set(link.fromUnitId, [...(byFrom.get(link.fromUnitId) ?? []), link]);
+  for (const link of input.links) pushTo(byFrom, link.fromUnitId, link);
 
   const unmapped: number[] = [];
   for (const past of input.pastUnits) {

@@ -6,6 +6,7 @@ import {
   type CounterValues,
   type CriterionStatus,
 } from '../criteria/index.js';
+import { pushTo } from '../collections/group.js';
 
 /** One stored hamlet snapshot, as the trend reads it. */
 export interface HamletSnapshot {
@@ -58,7 +59,7 @@ export function buildTrend(
   const groups = new Map<string, HamletSnapshot[]>();
   for (const s of latest.values()) {
     const key = `${s.assessmentDate}|${s.criteriaSetId}`;
-    groups.set(key, [...(groups.get(key) ?? []), s]);
+    pushTo(groups, key, s);
   }
   const points: TrendPoint[] = [];
   for (const group of groups.values()) {

@@ -1,3 +1,5 @@
+import { addDays } from '../admin-units/dates.js';
+import { toDayNumber } from '../criteria/calendar.js';
 import type { AssessmentResult, CriterionResult, CriterionStatus } from '../criteria/results.js';
 
 /*
@@ -32,19 +34,12 @@ export type Forecast =
   | { kind: 'eta'; date: string; slopePerMonth: number; points: number };
 
 export const DEFAULT_WINDOW = 6;
-const DAY_MS = 86_400_000;
 /** Average days per month, so a slope reads "per month" the way officials count progress. */
 const DAYS_PER_MONTH = 30.4375;
 
-const dayNumber = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / DAY_MS;
-
-function isoPlusDays(iso: string, days: number): string {
-  return new Date(Date.parse(`${iso}T00:00:00Z`) + Math.ceil(days) * DAY_MS).toISOString().slice(0, 10);
-}
-
 /** The slope (per day) of the least-squares line through the points; null when all share one date. */
 export function leastSquaresSlope(points: ForecastPoint[]): number | null {
-  const xs = points.map((p) => dayNumber(p.date));
+  const xs = points.map((p) => toDayNumber(p.date));
   const n = points.length;
   if (n < 2) return null;
   const meanX = xs.reduce((s, x) => s + x, 0) / n;
@@ -90,7 +85,7 @@ export function forecastCriterion(
   const distance = Math.abs(target.value - last.value);
   return {
     kind: 'eta',
-    date: isoPlusDays(last.date, distance / Math.abs(slope)),
+    date: addDays(last.date, Math.ceil(distance / Math.abs(slope))),
     slopePerMonth,
     points: points.length,
   };

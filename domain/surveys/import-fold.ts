@@ -30,7 +30,7 @@ for (const [from, to] of RANGES) {
     else {
       const folded = foldVietnamese(ch);
       // Only plain letter-for-letter folds go in the table; anything odd is left to the general fold.
-      if (/^[\x21-\x7e]?$/.test(folded) || folded.length === 1) TABLE[c] = folded;
+      if (folded.length <= 1) TABLE[c] = folded;
     }
   }
 }

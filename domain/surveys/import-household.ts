@@ -176,7 +176,6 @@ export function assembleHousehold(
     if (!member || !required(row, member, ['fullName', 'birthYear', 'sex'], issues)) continue;
     member.residency ??= household?.residency ?? null;
     member.isHead ??= false;
-    if (member.birthDate === null) delete member.birthDate;
     for (const flag of RESIDENT_FLAGS) member[flag] ??= null;
     const key = memberKeyOf(String(member.fullName), Number(member.birthYear));
     const seen = keys.get(key);

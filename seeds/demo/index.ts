@@ -1,6 +1,7 @@
 import { hashPassword } from '../../server/features/auth/passwords.js';
 import type { Db } from '../../server/db/database.js';
-import type { Role } from '../../server/db/tables.js';
+import type { Kysely } from 'kysely';
+import type { Database, Role } from '../../server/db/tables.js';
 import { seedDemoCity, type DemoCity } from './seed-demo-city.js';
 import { seedPopulation } from './population.js';
 import { seedDemoTeams } from './seed-demo-teams.js';
@@ -172,4 +173,16 @@ export async function seedDemo(
     await seedDemoHistory(handle, now);
   }
   return result;
+}
+
+/** The demo's first current hamlet (lowest id): where the large-import tests and the import benchmark write. */
+export async function firstCurrentHamlet(db: Kysely<Database>): Promise<number> {
+  const row = await db
+    .selectFrom('adminUnits')
+    .select('id')
+    .where('level', '=', 'hamlet')
+    .where('validTo', 'is', null)
+    .orderBy('id')
+    .executeTakeFirstOrThrow();
+  return Number(row.id);
 }

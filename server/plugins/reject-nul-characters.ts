@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { AppError } from '../errors.js';
 
 /** The path of the first string holding a NUL character, e.g. `body.members.0.name`, or null. */
-export function nulField(value: unknown, path: string, depth = 0): string | null {
+function nulField(value: unknown, path: string, depth = 0): string | null {
   if (typeof value === 'string') return value.includes('\u0000') ? path : null;
   if (depth > 20 || value === null || typeof value !== 'object' || Buffer.isBuffer(value)) return null;
   for (const [key, item] of Object.entries(value)) {

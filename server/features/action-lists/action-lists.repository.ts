@@ -85,33 +85,6 @@ export async function actionRows(
   }));
 }
 
-/** Latest visit (any outcome) per household of the hamlet. */
-export async function lastVisits(db: Q, hamletId: number): Promise<Map<string, string>> {
-  const rows = await db
-    .selectFrom('householdVisits')
-    .select((eb) => ['householdUid', eb.fn.max('visitedAt').as('lastVisitAt')])
-    .where('hamletId', '=', hamletId)
-    .groupBy('householdUid')
-    .execute();
-  return new Map(rows.map((r) => [r.householdUid, String(r.lastVisitAt)]));
-}
-
-/** The team member each household of the hamlet is assigned to. */
-export async function assignees(
-  db: Q,
-  hamletId: number,
-): Promise<Map<string, { userId: number; displayName: string }>> {
-  const rows = await db
-    .selectFrom('householdAssignments as a')
-    .innerJoin('users as u', 'u.id', 'a.memberUserId')
-    .select(['a.householdUid', 'a.memberUserId', 'u.displayName'])
-    .where('a.hamletId', '=', hamletId)
-    .execute();
-  return new Map(
-    rows.map((r) => [r.householdUid, { userId: Number(r.memberUserId), displayName: r.displayName }]),
-  );
-}
-
 /** Stored snapshots of a unit, oldest first (ties by computation time), with their result JSON. */
 export async function snapshotsOf(db: Q, unitId: number) {
   return db

@@ -6,10 +6,8 @@ import { IsoDateSchema } from '../assessments/assessments.schemas.js';
 import { buildActionList, type ActionListContext } from './action-lists.service.js';
 import { actionListWorkbook } from './action-lists.xlsx.js';
 import { hamletForecast } from './forecast.service.js';
-import { RowIdParam } from '../../../domain/ids/row-id.js';
-import { lang } from '../../http/route-schemas.js';
+import { IdParamsSchema, lang, LangQuerySchema } from '../../http/route-schemas.js';
 
-const HamletParams = z.strictObject({ id: RowIdParam });
 const ActionListQuery = z.strictObject({
   date: IsoDateSchema.optional(),
   criterionCode: z.string().min(1).max(32).optional(),
@@ -35,7 +33,7 @@ export function actionListsRoutes(deps: FeatureDeps): FastifyPluginAsync {
           tags,
           summary:
             'Residents and households to visit for each unmet criterion, by street and household (audit-logged)',
-          params: HamletParams,
+          params: IdParamsSchema,
           querystring: ActionListQuery,
         },
       },
@@ -47,7 +45,7 @@ export function actionListsRoutes(deps: FeatureDeps): FastifyPluginAsync {
         schema: {
           tags,
           summary: 'The action list as an Excel workbook, one sheet per criterion (audit-logged)',
-          params: HamletParams,
+          params: IdParamsSchema,
           querystring: ActionListQuery,
         },
       },
@@ -69,8 +67,8 @@ export function actionListsRoutes(deps: FeatureDeps): FastifyPluginAsync {
         schema: {
           tags,
           summary: 'When each criterion would reach its target at the pace of the stored snapshots',
-          params: HamletParams,
-          querystring: z.strictObject({ lang }),
+          params: IdParamsSchema,
+          querystring: LangQuerySchema,
         },
       },
       async (request) => hamletForecast(deps.db, ctx(request), request.params.id),

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, sessionCookieFrom, type TestApp } from '../../../test/test-app.js';
+import { createTestApp, logInDemo, type TestApp } from '../../../test/test-app.js';
 import { DEMO_PASSWORD, seedDemo, type DemoSeedResult } from '../../../seeds/demo/index.js';
 import { hashPassword } from '../auth/passwords.js';
 import { addUser } from '../digital-teams/digital-teams.fixtures.js';
@@ -18,14 +18,7 @@ let tanHiepHamlet = 0;
 let tanKhanhWard = 0;
 const as: Record<string, Cookies> = {};
 
-const login = async (username: string) =>
-  sessionCookieFrom(
-    await t.app.inject({
-      method: 'POST',
-      url: '/api/auth/login',
-      payload: { username, password: DEMO_PASSWORD },
-    }),
-  );
+const login = (username: string) => logInDemo(t, username);
 
 beforeAll(async () => {
   t = await createTestApp();

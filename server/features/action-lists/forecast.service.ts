@@ -4,7 +4,6 @@ import { requireActor } from '../../policies/actor.js';
 import { assertUnitInScope } from '../../policies/scope.js';
 import * as unitsRepo from '../assessments/assessments.repository.js';
 import { forecastFromSnapshots, type CriterionForecast } from '../../../domain/forecast/forecast.js';
-import type { AssessmentResult } from '../../../domain/criteria/index.js';
 import type { ActionListContext } from './action-lists.service.js';
 import { snapshotsOf } from './action-lists.repository.js';
 import { findCriteriaSet } from '../criteria-sets/criteria-sets.repository.js';
@@ -35,13 +34,10 @@ export async function hamletForecast(
   await assertUnitInScope(handle, actor, hamletId);
   if (unit.level !== 'hamlet') throw new AppError('UNIT_NOT_HAMLET');
   const rows = await snapshotsOf(handle.db, hamletId);
-  const snapshots = rows
-    .map((r) => ({
-      date: r.assessmentDate,
-      stored: JSON.parse(r.result) as { kind: string; result?: AssessmentResult },
-    }))
-    .filter((s) => s.stored.kind === 'hamlet' && s.stored.result)
-    .map((s) => ({ date: s.date, result: s.stored.result! }));
+  const snapshots = rows.flatMap((r) => {
+    const result = unitsRepo.storedHamletResult(r);
+    return result ? [{ date: r.assessmentDate, result }] : [];
+  });
   // Names come from the criteria version of the latest snapshot, whose targets the forecast aims at.
   const names = new Map<string, { vi: string; en: string }>();
   const latestSet = rows.length

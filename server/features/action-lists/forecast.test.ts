@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, sessionCookieFrom, type TestApp } from '../../../test/test-app.js';
-import { DEMO_PASSWORD, seedDemo } from '../../../seeds/demo/index.js';
+import { createTestApp, logInDemo, type TestApp } from '../../../test/test-app.js';
+import { seedDemo } from '../../../seeds/demo/index.js';
 import type { CriterionForecast } from '../../../domain/forecast/forecast.js';
 import type { HamletForecast } from './forecast.service.js';
 
@@ -9,14 +9,7 @@ let khanhHoa = 0;
 let tanKhanhWard = 0;
 const DAY = 86_400_000;
 
-const login = async (username: string) =>
-  sessionCookieFrom(
-    await t.app.inject({
-      method: 'POST',
-      url: '/api/auth/login',
-      payload: { username, password: DEMO_PASSWORD },
-    }),
-  );
+const login = (username: string) => logInDemo(t, username);
 const today = () => new Date(t.clock.now.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
 
 async function snapshot() {

@@ -10,6 +10,7 @@ import type { Actor } from '../../policies/actor.js';
 import { scopeUnitIds } from '../../policies/scope.js';
 import { canAddHamletUnder, canEditUnit } from './admin-units.policy.js';
 import { adminUnitsRepository, type UnitRow } from './admin-units.repository.js';
+import { pushTo } from '../../../domain/collections/group.js';
 
 /** How many name matches are ranked before the best `limit` are kept. */
 const SEARCH_CANDIDATES = 1000;
@@ -189,8 +190,7 @@ export function adminUnitsService(handle: Db, now: () => Date) {
         max: SEARCH_CANDIDATES,
       });
       const namesByUnit = new Map<number, string[]>();
-      for (const m of matches)
-        namesByUnit.set(Number(m.unitId), [...(namesByUnit.get(Number(m.unitId)) ?? []), m.name]);
+      for (const m of matches) pushTo(namesByUnit, Number(m.unitId), m.name);
       const ids = [...namesByUnit.keys()];
       const rows = query.asOf ? await repo.summariesOn(ids, query.asOf) : await repo.currentSummaries(ids);
       const ranked = rows.map((row) => {

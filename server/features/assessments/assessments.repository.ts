@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/tables.js';
+import type { AssessmentResult, CounterValues } from '../../../domain/criteria/index.js';
 
 type Q = Kysely<Database>;
 
@@ -108,6 +109,17 @@ const SNAPSHOT_COLUMNS = [
   'c.version as criteriaSetVersion',
   'c.name as criteriaSetName',
 ] as const;
+
+/** The result a stored snapshot holds when it is a hamlet's (other kinds hold a roll-up): null otherwise. */
+export function storedHamletResult(row: { result: string }): AssessmentResult | null {
+  const stored = JSON.parse(row.result) as { kind: string; result?: AssessmentResult };
+  return stored.kind === 'hamlet' && stored.result ? stored.result : null;
+}
+
+/** The counters a stored snapshot kept for its own unit. */
+export function storedUnitCounters(row: { counters: string; unitId: number }): CounterValues {
+  return (JSON.parse(row.counters) as Record<string, CounterValues>)[String(row.unitId)] ?? {};
+}
 
 function parseSnapshot<T extends { result: string; meetsStandard: number }>(
   row: T,

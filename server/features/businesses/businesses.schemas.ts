@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { BusinessKindSchema } from '../../../domain/surveys/schemas.js';
-import { LocaleSchema } from '../../../domain/users/schemas.js';
+import { lang } from '../../http/route-schemas.js';
 export {
   LangQuerySchema,
   IdParamsSchema as HamletParamsSchema,
@@ -12,7 +12,7 @@ export {
 export const DeleteQuerySchema = z.strictObject({
   /** Why the business is removed (closed down, moved away); kept on the audit entry. */
   note: z.preprocess((v) => (v === '' ? undefined : v), z.string().trim().max(500).optional()),
-  lang: LocaleSchema.optional(),
+  lang,
 });
 
 export const BusinessSchema = z.object({

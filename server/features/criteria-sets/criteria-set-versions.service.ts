@@ -61,8 +61,7 @@ async function insertNewVersion(
   return handle.db.transaction().execute(async (trx) => {
     const source = await repo.findCriteriaSet(trx, id);
     if (!source) throw new AppError('CRITERIA_SET_NOT_FOUND');
-    const versions = (await repo.listCriteriaSets(trx)).filter((r) => r.code === source.code);
-    const version = Math.max(...versions.map((r) => r.version)) + 1;
+    const version = (await repo.highestVersion(trx, source.code)) + 1;
     attempting(source.code, version);
     const copy = {
       ...(JSON.parse(source.definition) as CriteriaSetDefinition),

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, sessionCookieFrom, type TestApp } from '../../../test/test-app.js';
-import { DEMO_PASSWORD, seedDemo } from '../../../seeds/demo/index.js';
+import { createTestApp, logInDemo, type TestApp } from '../../../test/test-app.js';
+import { seedDemo } from '../../../seeds/demo/index.js';
 import type { CriteriaSetDefinition } from '../../../domain/criteria/index.js';
 import type { Preview } from './criteria-set-versions.service.js';
 
@@ -15,14 +15,7 @@ beforeAll(async () => {
   const seeded = await seedDemo(t.db, { now: t.clock.now });
   tanKhanhWard = seeded.city.newWardIds.get('25891')!;
   khanhHoa = seeded.city.hamletIds.get('25891/Khu phố Khánh Hòa')!;
-  for (const u of ['admin', 'canbo.tankhanh', 'xem'])
-    as[u] = sessionCookieFrom(
-      await t.app.inject({
-        method: 'POST',
-        url: '/api/auth/login',
-        payload: { username: u, password: DEMO_PASSWORD },
-      }),
-    );
+  for (const u of ['admin', 'canbo.tankhanh', 'xem']) as[u] = await logInDemo(t, u);
   const list = await t.app.inject({ method: 'GET', url: '/api/criteria-sets', cookies: as.admin });
   v2Id = list.json().items.find((i: { version: number }) => i.version === 2).id;
 }, 120_000);

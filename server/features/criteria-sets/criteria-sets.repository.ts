@@ -16,6 +16,16 @@ export async function findCriteriaSet(db: Q, id: number) {
   return db.selectFrom('criteriaSets').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+/** The highest version of a criteria set code, or 0 when the code has none. */
+export async function highestVersion(db: Q, code: string): Promise<number> {
+  const row = await db
+    .selectFrom('criteriaSets')
+    .select((eb) => eb.fn.max('version').as('version'))
+    .where('code', '=', code)
+    .executeTakeFirst();
+  return Number(row?.version ?? 0);
+}
+
 export async function findByCodeVersion(db: Q, code: string, version: number) {
   return db
     .selectFrom('criteriaSets')

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, sessionCookieFrom, type TestApp } from '../../../test/test-app.js';
-import { seedDemo, DEMO_PASSWORD } from '../../../seeds/demo/index.js';
+import { createTestApp, logInDemo, type TestApp } from '../../../test/test-app.js';
+import { seedDemo } from '../../../seeds/demo/index.js';
 import { CRITERIA_TAN_UYEN_2023 } from '../../../seeds/reference/criteria-tan-uyen-2023.js';
 import { ensureReferenceCriteriaSets } from './criteria-sets.service.js';
 
@@ -12,12 +12,7 @@ beforeAll(async () => {
   await seedDemo(t.db, { now: t.clock.now, population: false });
   await ensureReferenceCriteriaSets(t.db, t.clock.now);
   for (const u of ['admin', 'canbo.tanhiep']) {
-    const res = await t.app.inject({
-      method: 'POST',
-      url: '/api/auth/login',
-      payload: { username: u, password: DEMO_PASSWORD },
-    });
-    cookies[u] = sessionCookieFrom(res);
+    cookies[u] = await logInDemo(t, u);
   }
 });
 afterAll(async () => t.close());

@@ -7,10 +7,9 @@ import { IsoDateSchema } from '../assessments/assessments.schemas.js';
 import { cityDashboard, hamletDashboard, wardDashboard } from './dashboards.service.js';
 import { cityTrend, dashboardMap, unitTrend } from './trend-and-map.service.js';
 import { RowIdParam } from '../../../domain/ids/row-id.js';
-import { lang } from '../../http/route-schemas.js';
+import { IdParamsSchema, lang } from '../../http/route-schemas.js';
 
 const Id = RowIdParam;
-const UnitParams = z.strictObject({ id: Id });
 const DateQuery = z.strictObject({ date: IsoDateSchema.optional(), criteriaSetId: Id.optional(), lang });
 
 /** The city and ward dashboards, the hamlet scorecard page's data, progress from snapshots and the map. */
@@ -48,7 +47,7 @@ export function dashboardsRoutes(deps: FeatureDeps): FastifyPluginAsync {
         schema: {
           tags,
           summary: "A ward's hamlets criterion by criterion, its pilots and the pilot limit",
-          params: UnitParams,
+          params: IdParamsSchema,
           querystring: DateQuery,
         },
       },
@@ -60,7 +59,7 @@ export function dashboardsRoutes(deps: FeatureDeps): FastifyPluginAsync {
         schema: {
           tags,
           summary: "A hamlet's scorecard with criteria names and targets",
-          params: UnitParams,
+          params: IdParamsSchema,
           querystring: DateQuery,
         },
       },
@@ -84,7 +83,7 @@ export function dashboardsRoutes(deps: FeatureDeps): FastifyPluginAsync {
         schema: {
           tags,
           summary: 'Progress over time from stored snapshots of the hamlets below a unit',
-          params: UnitParams,
+          params: IdParamsSchema,
           querystring: z.strictObject({ criteriaSetId: Id.optional(), lang }),
         },
       },

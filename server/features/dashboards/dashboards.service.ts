@@ -10,7 +10,12 @@ import * as unitsRepo from '../assessments/assessments.repository.js';
 import { resolveSet, wardsInScope, type ScoreContext } from '../assessments/assessments.service.js';
 import { pilotLimit } from '../assessments/pilots.service.js';
 import { scorecardView } from '../assessments/unit-tables.service.js';
-import { assessWardsOnDate, type WardAssessment, type WardsOnDate } from './reaggregated-wards.js';
+import {
+  assessWardsOnDate,
+  SNAPSHOT_WINDOW_MONTHS,
+  type WardAssessment,
+  type WardsOnDate,
+} from './reaggregated-wards.js';
 import { latestSnapshotsBetween } from './dashboards.repository.js';
 import { addMonths } from '../../../domain/criteria/calendar.js';
 
@@ -184,12 +189,12 @@ export async function hamletDashboard(
       handle.db,
       [hamletId],
       view.criteriaSet.id,
-      addMonths(view.date, -2),
+      addMonths(view.date, -SNAPSHOT_WINDOW_MONTHS),
       view.date,
     );
-    const stored = row ? (JSON.parse(row.result) as { kind: string; result?: AssessmentResult }) : null;
-    if (row && stored?.kind === 'hamlet' && stored.result) {
-      result = stored.result;
+    const stored = row ? unitsRepo.storedHamletResult(row) : null;
+    if (row && stored) {
+      result = stored;
       snapshotDate = row.assessmentDate;
     }
   }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, sessionCookieFrom, type TestApp } from '../../../test/test-app.js';
-import { seedDemo, DEMO_PASSWORD, type DemoSeedResult } from '../../../seeds/demo/index.js';
+import { createTestApp, logInDemo, type TestApp } from '../../../test/test-app.js';
+import { seedDemo, type DemoSeedResult } from '../../../seeds/demo/index.js';
 import { monthEnds } from '../../../domain/dashboards/simulated-history.js';
 import { DEMO_HISTORY_FROM } from '../../../seeds/demo/seed-demo-history.js';
 
@@ -18,12 +18,7 @@ beforeAll(async () => {
   tanKhanh = demo.city.newWardIds.get('25891')!;
   khanhLong = demo.city.hamletIds.get('25891/Khu phố Khánh Long')!;
   for (const username of ['admin', 'canbo.tanhiep', 'canbo.tankhanh', 'truongkp.khanhlong', 'xem']) {
-    const res = await t.app.inject({
-      method: 'POST',
-      url: '/api/auth/login',
-      payload: { username, password: DEMO_PASSWORD },
-    });
-    cookies[username] = sessionCookieFrom(res);
+    cookies[username] = await logInDemo(t, username);
   }
 }, 60_000);
 afterAll(async () => t.close());

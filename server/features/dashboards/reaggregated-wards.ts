@@ -7,12 +7,7 @@ import { evaluateRollup, sumCounters, type RollupResult } from '../../../domain/
 import type { LineageLink } from '../../../domain/admin-units/lineage.js';
 import { latestSnapshotsBetween, listLineage } from './dashboards.repository.js';
 import { addMonths } from '../../../domain/criteria/calendar.js';
-import {
-  compileCriteriaSet,
-  type AssessmentResult,
-  type CounterValues,
-  type CriteriaSetDefinition,
-} from '../../../domain/criteria/index.js';
+import { compileCriteriaSet, type CriteriaSetDefinition } from '../../../domain/criteria/index.js';
 
 export interface ScoredHamlet {
   unit: unitsRepo.UnitAt;
@@ -160,7 +155,7 @@ export interface ScoresSource {
 }
 
 /** How far back a stored snapshot still stands for a past date: about two months (snapshots are monthly). */
-const SNAPSHOT_WINDOW_MONTHS = 2;
+export const SNAPSHOT_WINDOW_MONTHS = 2;
 
 /**
  * Hamlet scores on a date. For a past date the stored snapshot of each hamlet (the latest within two months before
@@ -184,10 +179,10 @@ async function scoresOnDate(
   if (date < input.today) {
     const from = addMonths(date, -SNAPSHOT_WINDOW_MONTHS);
     for (const row of await latestSnapshotsBetween(handle.db, input.hamletIds, input.setId, from, date)) {
-      const parsed = JSON.parse(row.result) as { kind: string; result?: AssessmentResult };
-      if (parsed.kind !== 'hamlet' || !parsed.result) continue;
-      const counters = (JSON.parse(row.counters) as Record<string, CounterValues>)[String(row.unitId)] ?? {};
-      stored.set(row.unitId, { hamletId: row.unitId, counters, facts: {}, result: parsed.result });
+      const result = unitsRepo.storedHamletResult(row);
+      if (!result) continue;
+      const counters = unitsRepo.storedUnitCounters(row);
+      stored.set(row.unitId, { hamletId: row.unitId, counters, facts: {}, result });
       storedDates.push(row.assessmentDate);
     }
   }

@@ -8,15 +8,14 @@ import { criteriaCatalogue } from '../../../domain/dashboards/catalogue.js';
 import { buildTrend, type HamletSnapshot } from '../../../domain/dashboards/trend.js';
 import {
   compileCriteriaSet,
-  type AssessmentResult,
   type CompiledSet,
-  type CounterValues,
   type CriteriaSetDefinition,
 } from '../../../domain/criteria/index.js';
 import * as unitsRepo from '../assessments/assessments.repository.js';
 import { wardsInScope, type ScoreContext } from '../assessments/assessments.service.js';
 import { findCriteriaSet } from '../criteria-sets/criteria-sets.repository.js';
 import { currentWifiPoints, hamletSnapshots, snapshotsFingerprint } from './dashboards.repository.js';
+import { pushTo } from '../../../domain/collections/group.js';
 
 /**
  * The hamlets a unit stands for: itself for a hamlet; for a current unit those below it today (so a ward's past
@@ -91,16 +90,16 @@ async function computeTrend(handle: Db, hamletIds: number[], criteriaSetId?: num
   const rows = await hamletSnapshots(handle.db, hamletIds, criteriaSetId);
   const snapshots: HamletSnapshot[] = [];
   for (const row of rows) {
-    const stored = JSON.parse(row.result) as { kind: string; result?: AssessmentResult };
-    if (stored.kind !== 'hamlet' || !stored.result) continue;
-    const counters = (JSON.parse(row.counters) as Record<string, CounterValues>)[String(row.unitId)] ?? {};
+    const result = unitsRepo.storedHamletResult(row);
+    if (!result) continue;
+    const counters = unitsRepo.storedUnitCounters(row);
     snapshots.push({
       id: row.id,
       hamletId: row.unitId,
       assessmentDate: row.assessmentDate,
       criteriaSetId: row.criteriaSetId,
       computedAt: row.computedAt,
-      result: stored.result,
+      result,
       counters,
     });
   }
@@ -160,7 +159,7 @@ export async function dashboardMap(handle: Db, ctx: ScoreContext, unitId?: numbe
     hamlets.map((h) => h.id),
   );
   const byHamlet = new Map<number, typeof points>();
-  for (const p of points) byHamlet.set(p.hamletId, [...(byHamlet.get(p.hamletId) ?? []), p]);
+  for (const p of points) pushTo(byHamlet, p.hamletId, p);
   const placed = [];
   const unplaced = [];
   for (const h of hamlets) {

@@ -1,5 +1,5 @@
-import { createTestApp, sessionCookieFrom, type TestApp } from '../../../test/test-app.js';
-import { DEMO_PASSWORD, seedDemo } from '../../../seeds/demo/index.js';
+import { createTestApp, logInDemo, type TestApp } from '../../../test/test-app.js';
+import { seedDemo } from '../../../seeds/demo/index.js';
 
 /* Shared by the evaluation-round tests: the demo city with its population, logins, and multipart bodies. */
 
@@ -28,14 +28,7 @@ const USERS: Record<Role, string> = {
 export async function createRoundsTestApp(): Promise<RoundsTestApp> {
   const t = await createTestApp();
   const seeded = await seedDemo(t.db, { now: t.clock.now });
-  const login = async (username: string): Promise<Cookies> =>
-    sessionCookieFrom(
-      await t.app.inject({
-        method: 'POST',
-        url: '/api/auth/login',
-        payload: { username, password: DEMO_PASSWORD },
-      }),
-    );
+  const login = (username: string): Promise<Cookies> => logInDemo(t, username);
   const sessions = async () => {
     const out = {} as Record<Role, Cookies>;
     for (const [role, username] of Object.entries(USERS)) out[role as Role] = await login(username);

@@ -275,9 +275,3 @@ export async function roundAuditEntries(db: Q, roundId: number) {
     .orderBy('a.id')
     .execute();
 }
-
-export async function userDisplayName(db: Q, userId: number | null): Promise<string | null> {
-  if (userId === null) return null;
-  const row = await db.selectFrom('users').select('displayName').where('id', '=', userId).executeTakeFirst();
-  return row?.displayName ?? null;
-}

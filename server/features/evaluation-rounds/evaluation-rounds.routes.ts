@@ -34,10 +34,9 @@ import {
 } from './submissions.service.js';
 import { roundResults } from './results.service.js';
 import { roundReport } from './reports.service.js';
+import { attachment } from '../../http/content-disposition.js';
 
 /** RFC 6266 filename*: keeps Vietnamese names intact in every browser. */
-const attachment = (filename: string) =>
-  `attachment; filename="${filename.replace(/[^\x20-\x7e]|"/g, '_')}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
 
 /** Reads the one "file" part of a multipart upload, mapping the plugin's errors to this feature's codes. */
 async function readUpload(request: FastifyRequest): Promise<{ filename: string; content: Buffer }> {

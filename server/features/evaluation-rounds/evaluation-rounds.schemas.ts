@@ -1,12 +1,10 @@
 import { z } from 'zod';
 import { IsoDateSchema } from '../assessments/assessments.schemas.js';
 import { RowIdParam } from '../../../domain/ids/row-id.js';
-
 import { lang } from '../../http/route-schemas.js';
 
-export { lang };
 export { LangQuerySchema as LangQuery, IdParamsSchema as RoundParams } from '../../http/route-schemas.js';
-export const Id = RowIdParam;
+const Id = RowIdParam;
 export const WardParams = z.strictObject({ id: Id, wardId: Id });
 export const EvidenceParams = z.strictObject({ id: Id, evidenceId: Id });
 export const WardEvidenceParams = z.strictObject({ id: Id, wardId: Id, evidenceId: Id });

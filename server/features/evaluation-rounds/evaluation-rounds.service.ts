@@ -11,6 +11,7 @@ import { isoDateInVietnam } from '../../../domain/admin-units/dates.js';
 import { formatDateVi } from '../../../domain/text/format.js';
 import type { CreateRoundInput } from '../../../domain/evaluation-rounds/round-input.js';
 import * as repo from './evaluation-rounds.repository.js';
+import { userNames } from '../surveys/versioned.repository.js';
 
 export interface RoundContext {
   actor: Actor | null;
@@ -168,10 +169,10 @@ export async function roundDetail(handle: Db, ctx: RoundContext, roundId: number
     [...allWards, ...hamletRows.map((h) => h.hamletId)],
     round.assessmentDate,
   );
-  const reviewerNames = new Map<number, string | null>();
-  for (const s of submissions)
-    if (s.reviewedBy !== null && !reviewerNames.has(s.reviewedBy))
-      reviewerNames.set(s.reviewedBy, await repo.userDisplayName(handle.db, s.reviewedBy));
+  const reviewerNames = await userNames(
+    handle.db,
+    submissions.map((s) => s.reviewedBy),
+  );
 
   const wards = wardIds
     .map((wardId) => {

@@ -1,6 +1,8 @@
 import type { Locale } from '../../errors.js';
 import type { CriterionResult, CriterionStatus } from '../../../domain/criteria/index.js';
 import type { AwardRow, RankRow } from '../../../domain/evaluation-rounds/ranking.js';
+import { isoDateInVietnam } from '../../../domain/admin-units/dates.js';
+import { formatDateVi } from '../../../domain/text/format.js';
 import { reportText, type ReportText } from './report-locales.js';
 
 /*
@@ -51,19 +53,13 @@ export interface ReportRound {
 }
 
 /** "Thành phố Hồ Chí Minh" → "Hồ Chí Minh": the place line names the locality without its type. */
-export function placeName(unitName: string): string {
+function placeName(unitName: string): string {
   return unitName.replace(/^(Thành phố|Tỉnh|Phường|Xã|Thị trấn|Đặc khu|Quận|Huyện|Thị xã)\s+/u, '');
-}
-
-export function formatIsoDate(iso: string): string {
-  const [y, m, d] = iso.slice(0, 10).split('-');
-  return `${d}/${m}/${y}`;
 }
 
 /** The "…, ngày dd tháng MM năm yyyy" line for the instant the report is made, on Vietnam's calendar. */
 function dateLine(t: ReportText, place: string, now: Date): string {
-  const local = new Date(now.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
-  const [yyyy, mm, dd] = local.split('-');
+  const [yyyy, mm, dd] = isoDateInVietnam(now).split('-');
   return t('dateLine', { place, dd, mm, yyyy });
 }
 
@@ -105,14 +101,14 @@ function roundLines(t: ReportText, round: ReportRound): string[] {
   return [
     t('roundLine', { name: round.name }),
     t('dateInfo', {
-      date: formatIsoDate(round.assessmentDate),
+      date: formatDateVi(round.assessmentDate),
       set: round.criteriaSetName,
-      deadline: formatIsoDate(round.deadline),
+      deadline: formatDateVi(round.deadline),
     }),
   ];
 }
 
-export function statusText(t: ReportText, status: string | null): string {
+function statusText(t: ReportText, status: string | null): string {
   switch (status) {
     case 'submitted':
       return t('statusSubmitted');

@@ -11,6 +11,7 @@ import { cityReport, wardReport, type ReportDocument } from './report-model.js';
 import { renderReportHtml } from './report-html.js';
 import { renderReportXlsx } from './report-xlsx.js';
 import { reportText } from './report-locales.js';
+import { userNames } from '../surveys/versioned.repository.js';
 
 export interface ReportContext extends RoundContext {
   locale: Locale;
@@ -55,7 +56,8 @@ export async function roundReport(
   let doc: ReportDocument;
   if (wardId === undefined) {
     const results = await roundResults(handle, ctx, roundId);
-    const issuer = (await repo.userDisplayName(handle.db, round.createdBy)) ?? superior;
+    const creators = await userNames(handle.db, [round.createdBy]);
+    const issuer = (round.createdBy === null ? undefined : creators.get(round.createdBy)) ?? superior;
     doc = cityReport(ctx.locale, ctx.now, {
       round,
       superior,

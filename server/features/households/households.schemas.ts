@@ -7,7 +7,7 @@ import {
   TriStateSchema,
   VisitOutcomeSchema,
 } from '../../../domain/surveys/schemas.js';
-import { LocaleSchema } from '../../../domain/users/schemas.js';
+import { lang } from '../../http/route-schemas.js';
 import { RowIdParam } from '../../../domain/ids/row-id.js';
 export { LangQuerySchema, IdParamsSchema as HamletParamsSchema } from '../../http/route-schemas.js';
 
@@ -56,7 +56,7 @@ export const HouseholdViewSchema = z.object({
 });
 export type HouseholdView = z.infer<typeof HouseholdViewSchema>;
 
-export const HouseholdParamsSchema = z.strictObject({ uid: z.string().min(1).max(64) });
+export { UidParamsSchema as HouseholdParamsSchema } from '../../http/route-schemas.js';
 
 export const HouseholdListQuerySchema = z.strictObject({
   q: z.string().trim().max(100).optional(),
@@ -65,7 +65,7 @@ export const HouseholdListQuerySchema = z.strictObject({
   assignedTo: z.union([z.enum(['me', 'none']), RowIdParam]).optional(),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(PAGE_SIZE_MAX).default(PAGE_SIZE_DEFAULT),
-  lang: LocaleSchema.optional(),
+  lang,
 });
 export type HouseholdListQuery = z.infer<typeof HouseholdListQuerySchema>;
 

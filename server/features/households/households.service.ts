@@ -15,6 +15,7 @@ import {
 } from './households.repository.js';
 import type { HouseholdListQuery, HouseholdView } from './households.schemas.js';
 import { SUPPORT_KINDS } from '../../../domain/surveys/schemas.js';
+import { pushTo } from '../../../domain/collections/group.js';
 
 /** What every households use case receives from its route. */
 export interface HouseholdContext {
@@ -43,8 +44,7 @@ export async function listHouseholds(
     await assignmentsOf(handle, { hamletId: hamlet.id }),
   ];
   const namesOf = new Map<string, string[]>();
-  for (const r of residents)
-    namesOf.set(r.householdUid, [...(namesOf.get(r.householdUid) ?? []), r.fullName]);
+  for (const r of residents) pushTo(namesOf, r.householdUid, r.fullName);
 
   const needle = query.q ? foldVietnamese(query.q) : '';
   const street = query.street ? foldVietnamese(query.street) : '';

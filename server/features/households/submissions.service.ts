@@ -224,19 +224,13 @@ async function closeMovedAway(
 ): Promise<{ household: HouseholdRow; members: string[] }> {
   const members: string[] = [];
   for (const member of await currentMembers(trx, uid)) {
-    const closed = await closeVersion(trx, 'residents', member.uid, { at });
+    const closed = await closeVersion(trx, 'residents', member.uid, { at }, MOVED_AWAY);
     if (!closed) throw new AppError('SURVEY_WRITE_CONFLICT');
-    await trx.updateTable('residents').set({ changeNote: MOVED_AWAY }).where('id', '=', closed.id).execute();
     members.push(member.uid);
   }
-  const household = await closeVersion(trx, 'households', uid, { at });
+  const household = await closeVersion(trx, 'households', uid, { at }, MOVED_AWAY);
   if (!household) throw new AppError('SURVEY_WRITE_CONFLICT');
-  await trx
-    .updateTable('households')
-    .set({ changeNote: MOVED_AWAY })
-    .where('id', '=', household.id)
-    .execute();
-  return { household: { ...household, changeNote: MOVED_AWAY }, members };
+  return { household, members };
 }
 
 /** The view of a household that has just been closed: its last values, no members any more. */
@@ -301,14 +295,9 @@ async function writeDiff(
     (after.addedMembers as unknown[]).push({ ...member, uid: memberUid });
   }
   for (const removal of diff.removedMembers) {
-    const closed = await closeVersion(trx, 'residents', removal.uid, meta);
-    if (!closed) throw new AppError('SURVEY_WRITE_CONFLICT');
     // The closed version says why it ended: moved away, died…
-    await trx
-      .updateTable('residents')
-      .set({ changeNote: removal.reason })
-      .where('id', '=', closed.id)
-      .execute();
+    const closed = await closeVersion(trx, 'residents', removal.uid, meta, removal.reason);
+    if (!closed) throw new AppError('SURVEY_WRITE_CONFLICT');
     (before.members as unknown[]).push(byUid.get(removal.uid));
     (after.removedMembers as unknown[]).push(removal);
   }

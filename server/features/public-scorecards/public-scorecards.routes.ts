@@ -2,11 +2,10 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import zlib from 'node:zlib';
 import { z } from 'zod';
-import { RowIdParam } from '../../../domain/ids/row-id.js';
 import type { FeatureDeps } from '../index.js';
 import { publicScorecards } from './public-scorecards.service.js';
 import { PublicCitySchema, PublicUnitSchema } from './public-scorecards.schemas.js';
-import { lang } from '../../http/route-schemas.js';
+import { IdParamsSchema, LangQuerySchema } from '../../http/route-schemas.js';
 
 const ErrorBody = z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() });
 /** Per visitor address; generous for people, tight enough that nobody scrapes the city every second. */
@@ -45,7 +44,7 @@ export function publicScorecardsRoutes(deps: FeatureDeps): FastifyPluginAsync {
         schema: {
           tags,
           summary: "The city's public overview: goal counter, wards, criteria (small counts suppressed)",
-          querystring: z.strictObject({ lang }),
+          querystring: LangQuerySchema,
           response: { 200: PublicCitySchema, 429: ErrorBody },
         },
       },
@@ -62,8 +61,8 @@ export function publicScorecardsRoutes(deps: FeatureDeps): FastifyPluginAsync {
         schema: {
           tags,
           summary: "A current ward's or hamlet's public scorecard (aggregates only, small counts suppressed)",
-          params: z.strictObject({ id: RowIdParam }),
-          querystring: z.strictObject({ lang }),
+          params: IdParamsSchema,
+          querystring: LangQuerySchema,
           response: { 200: PublicUnitSchema, 400: ErrorBody, 404: ErrorBody, 429: ErrorBody },
         },
       },

@@ -1,7 +1,7 @@
 import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, sessionCookieFrom, type TestApp } from '../../../test/test-app.js';
-import { seedDemo, DEMO_PASSWORD, type DemoSeedResult } from '../../../seeds/demo/index.js';
+import { createTestApp, logInDemo, type TestApp } from '../../../test/test-app.js';
+import { seedDemo, type DemoSeedResult } from '../../../seeds/demo/index.js';
 import { ensureReferenceCriteriaSets } from '../criteria-sets/criteria-sets.service.js';
 import { insertUnit } from '../users/users.fixtures.js';
 import { isSmallCount } from '../../../domain/public-scorecards/suppress.js';
@@ -86,12 +86,7 @@ beforeAll(async () => {
   t = await createTestApp();
   demo = await seedDemo(t.db, { now: t.clock.now });
   await ensureReferenceCriteriaSets(t.db, t.clock.now);
-  const login = await t.app.inject({
-    method: 'POST',
-    url: '/api/auth/login',
-    payload: { username: 'admin', password: DEMO_PASSWORD },
-  });
-  admin = sessionCookieFrom(login);
+  admin = await logInDemo(t, 'admin');
   // A current ward of the same province, with a hamlet, that the city administrators do not look after.
   const at = t.clock.now.toISOString();
   const province = demo.city.newProvinceId;

@@ -28,6 +28,8 @@ export async function* layoutRows(
   counter: { rows: number },
 ): AsyncGenerator<ImportRow[]> {
   let positions: number[] | null = null;
+  // A file in the template's own column order (the usual case) needs no remapping.
+  let identity = false;
   for await (const batch of source) {
     let rows = batch;
     if (!positions) {
@@ -47,12 +49,11 @@ export async function* layoutRows(
         return;
       }
       positions = match.positions;
+      identity = positions.every((i, k) => i === k);
       rows = rows.slice(1);
     }
     const p = positions;
     counter.rows += rows.length;
-    // A file in the template's own column order (the usual case) needs no remapping.
-    const identity = p.every((i, k) => i === k);
     yield identity
       ? rows
       : rows.map((r) => ({ row: r.row, cells: p.map((i) => (i < 0 ? '' : (r.cells[i] ?? ''))) }));

@@ -23,6 +23,7 @@ import {
   type ResidentRow,
 } from './survey-imports.repository.js';
 import { HOUSEHOLD_SQL_COLUMNS, RESIDENT_SQL_COLUMNS } from '../../db/survey-columns.js';
+import { pushTo } from '../../../domain/collections/group.js';
 
 export { HOUSEHOLD_SQL_COLUMNS, RESIDENT_SQL_COLUMNS };
 
@@ -174,7 +175,7 @@ export async function planHouseholds(opts: {
     const existingByKey = new Map<string, ResidentRow[]>();
     for (const r of current.members) {
       const key = memberKeyOf(r.fullName, Number(r.birthYear));
-      existingByKey.set(key, [...(existingByKey.get(key) ?? []), r]);
+      pushTo(existingByKey, key, r);
     }
     const takeExisting = (m: MemberValues): ResidentRow | undefined => {
       const key = memberKeyOf(m.fullName, m.birthYear);

@@ -1,13 +1,9 @@
 import { spawn } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDatabase, type Db } from '../../db/database.js';
-import { migrateToLatest } from '../../db/migrate.js';
-import { seedDemo } from '../../../seeds/demo/index.js';
-import { createTestDb, TEST_ENGINE, type TestDb } from '../../../test/test-db.js';
+import type { Db } from '../../db/database.js';
+import { TEST_ENGINE } from '../../../test/test-db.js';
 import { writeBenchCsv } from '../../../bench/import-csv.js';
+import { openLargeImportDb, type LargeImportDb } from './survey-imports.fixtures.js';
 
 /*
  * Issue 4 "bad input and faults": the server killed (SIGKILL) in the middle of an import leaves the database with
@@ -16,41 +12,19 @@ import { writeBenchCsv } from '../../../bench/import-csv.js';
  */
 
 const RESIDENTS = 60_000;
-let dir: string;
+let db: LargeImportDb;
 let url: string;
 let handle: Db;
-let pgDb: TestDb | null = null;
 let hamletId: number;
 let csv: string;
 
 beforeAll(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kps-kill-'));
-  if (TEST_ENGINE === 'sqlite') {
-    url = path.join(dir, 'kill.db');
-    handle = createDatabase(url);
-    await migrateToLatest(handle);
-  } else {
-    pgDb = await createTestDb();
-    handle = pgDb;
-    url = pgDb.url;
-  }
-  await seedDemo(handle, { population: false, now: new Date('2026-11-28T03:00:00Z') });
-  const hamlet = await handle.db
-    .selectFrom('adminUnits')
-    .select('id')
-    .where('level', '=', 'hamlet')
-    .where('validTo', 'is', null)
-    .orderBy('id')
-    .executeTakeFirstOrThrow();
-  hamletId = Number(hamlet.id);
-  csv = await writeBenchCsv(RESIDENTS, dir);
+  db = await openLargeImportDb('kps-kill-');
+  ({ handle, url, hamletId } = db);
+  csv = await writeBenchCsv(RESIDENTS, db.dir);
 }, 120_000);
 
-afterAll(async () => {
-  if (pgDb) await pgDb.dispose();
-  else await handle.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+afterAll(async () => db.dispose());
 
 /** Runs the import in a child; with `kill`, SIGKILLs it when it says "started writing". */
 function importInChild(

@@ -7,9 +7,10 @@ import type { Db } from '../../db/database.js';
 import type { Database } from '../../db/tables.js';
 import { csvField } from '../../db/bulk-insert.js';
 import { VERSION_SQL_COLUMNS } from '../../db/survey-columns.js';
+import { sqliteImportStatements, SQLITE_ROWS_PER_STATEMENT } from './sqlite-statements.js';
 import { AppError } from '../../errors.js';
 import { isUniqueViolation } from '../surveys/versioned.repository.js';
-import type { AuditInput } from '../audit/record-audit.js';
+import { auditInsert, type AuditInput } from '../audit/record-audit.js';
 import { SqliteWorkerSink } from './sqlite-worker-sink.js';
 
 /*
@@ -56,7 +57,6 @@ export interface ImportOutcome<T> {
   audit?: AuditInput;
 }
 
-const SQLITE_ROWS_PER_STATEMENT = 100;
 const SQLITE_PROGRESS_EVERY = 10_000;
 /** CSV gathered per COPY: large enough to amortise a statement, small enough to keep two in memory. */
 const COPY_CHUNK_BYTES = 1 << 20;
@@ -65,22 +65,7 @@ const COPY_CHUNK_FLUSH_BYTES = COPY_CHUNK_BYTES - (32 << 10);
 
 const quoted = (names: readonly string[]) => names.map((c) => `"${c}"`).join(', ');
 
-function auditQuery(db: Kysely<Database>, audit: AuditInput) {
-  return db
-    .insertInto('auditLog')
-    .values({
-      at: audit.at,
-      actorId: audit.actor?.id ?? null,
-      actorName: audit.actor?.username ?? null,
-      action: audit.action,
-      entity: audit.entity,
-      entityId: audit.entityId == null ? null : String(audit.entityId),
-      before: audit.before === undefined ? null : JSON.stringify(audit.before),
-      after: audit.after === undefined ? null : JSON.stringify(audit.after),
-      ip: audit.ip ?? null,
-    })
-    .compile();
-}
+const auditQuery = (db: Kysely<Database>, audit: AuditInput) => auditInsert(db, audit).compile();
 
 /**
  * Runs `work` with a sink that writes into one open transaction and a Kysely instance for reads inside it, then
@@ -111,9 +96,8 @@ type Statement = SQLite.Statement<unknown[]>;
 class SqliteSink implements ImportSink {
   private readonly tables = new Map<
     ClosableTable,
-    { width: number; many: Statement; one: Statement; buffer: unknown[]; rows: number }
+    { width: number; many: Statement; one: Statement; close: Statement; buffer: unknown[]; rows: number }
   >();
-  private readonly closers = new Map<ClosableTable, Statement>();
   /** The version bookkeeping, the same for every row: bound once per statement as named parameters. */
   private readonly version: { validFrom: string; changedBy: number | null; changeNote: string };
   private written = 0;
@@ -130,16 +114,12 @@ class SqliteSink implements ImportSink {
   private table(name: ClosableTable) {
     let t = this.tables.get(name);
     if (!t) {
-      const record = this.options.columns[name];
-      const columns = [...record, ...VERSION_SQL_COLUMNS];
-      const tuple = `(${record.map(() => '?').join(', ')}, @validFrom, NULL, @changedBy, @changeNote)`;
-      const head = `insert into "${name}" (${quoted(columns)}) values `;
+      const sql = sqliteImportStatements(name, this.options.columns[name]);
       t = {
-        width: record.length,
-        many: this.sqlite.prepare<unknown[]>(
-          head + new Array(SQLITE_ROWS_PER_STATEMENT).fill(tuple).join(', '),
-        ),
-        one: this.sqlite.prepare<unknown[]>(head + tuple),
+        width: sql.width,
+        many: this.sqlite.prepare<unknown[]>(sql.many),
+        one: this.sqlite.prepare<unknown[]>(sql.one),
+        close: this.sqlite.prepare<unknown[]>(sql.close),
         buffer: [],
         rows: 0,
       };
@@ -159,14 +139,7 @@ class SqliteSink implements ImportSink {
 
   close(table: ClosableTable, uid: string, validFrom: string): void {
     if (this.stopped) return;
-    let stmt = this.closers.get(table);
-    if (!stmt) {
-      stmt = this.sqlite.prepare<unknown[]>(
-        `update "${table}" set valid_to = ? where uid = ? and valid_from = ? and valid_to is null`,
-      );
-      this.closers.set(table, stmt);
-    }
-    if (stmt.run([this.options.version.at, uid, validFrom]).changes !== 1) {
+    if (this.table(table).close.run([this.options.version.at, uid, validFrom]).changes !== 1) {
       throw new AppError('SURVEY_IMPORT_CONCURRENT_CHANGE');
     }
     this.progress(1);
@@ -202,16 +175,25 @@ class SqliteSink implements ImportSink {
   }
 }
 
+/**
+ * Runs `fn` holding Kysely's one SQLite connection, which keeps every other query out until it ends. Raw users of
+ * the handle (bulk loads) do not take Kysely's lock: their transaction is waited for first.
+ */
+function holdingSqliteConnection<T>(handle: Db, fn: (db: Kysely<Database>) => Promise<T>): Promise<T> {
+  const sqlite = handle.sqlite!;
+  return handle.db.connection().execute(async (db) => {
+    while (sqlite.inTransaction) await sleep(5);
+    return fn(db);
+  });
+}
+
 async function sqliteTransaction<T>(
   handle: Db,
   options: ImportWriteOptions,
   work: (sink: ImportSink, db: Kysely<Database>) => Promise<ImportOutcome<T>>,
 ): Promise<T> {
   const sqlite = handle.sqlite!;
-  // Holding Kysely's one connection keeps every other query out of the transaction until it ends.
-  return handle.db.connection().execute(async (db) => {
-    // Raw users of the handle (bulk loads) do not take Kysely's lock: wait for theirs to end.
-    while (sqlite.inTransaction) await sleep(5);
+  return holdingSqliteConnection(handle, async (db) => {
     // A larger page cache keeps the indexes' hot pages in memory during the load (32 MB; the default is 2 MB).
     const cacheSize = sqlite.pragma('cache_size', { simple: true }) as number;
     sqlite.pragma('cache_size = -32768');
@@ -249,9 +231,7 @@ async function sqliteWorkerTransaction<T>(
   options: ImportWriteOptions,
   work: (sink: ImportSink, db: Kysely<Database>) => Promise<ImportOutcome<T>>,
 ): Promise<T> {
-  const sqlite = handle.sqlite!;
-  return handle.db.connection().execute(async (db) => {
-    while (sqlite.inTransaction) await sleep(5);
+  return holdingSqliteConnection(handle, async (db) => {
     const sink = await SqliteWorkerSink.start(handle.url, options);
     try {
       const outcome = await work(sink, db);

@@ -1,13 +1,10 @@
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDatabase, type Db } from '../../db/database.js';
-import { migrateToLatest } from '../../db/migrate.js';
-import { seedDemo } from '../../../seeds/demo/index.js';
-import { createTestDb, TEST_ENGINE, type TestDb } from '../../../test/test-db.js';
+import type { Db } from '../../db/database.js';
+import { TEST_ENGINE } from '../../../test/test-db.js';
 import { writeBenchCsv } from '../../../bench/import-csv.js';
+import { openLargeImportDb, type LargeImportDb } from './survey-imports.fixtures.js';
 import type { Actor } from '../../policies/actor.js';
 import { runImport } from './survey-imports.service.js';
 import { AppError } from '../../errors.js';
@@ -19,45 +16,25 @@ import { AppError } from '../../errors.js';
  */
 
 const RESIDENTS = 12_000;
-let dir: string;
+let db: LargeImportDb;
 let handle: Db;
-let pgDb: TestDb | null = null;
 let hamletId: number;
 let csv: string;
 let actor: Actor;
 
 beforeAll(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kps-worker-'));
-  if (TEST_ENGINE === 'sqlite') {
-    handle = createDatabase(path.join(dir, 'worker.db'));
-    await migrateToLatest(handle);
-  } else {
-    pgDb = await createTestDb();
-    handle = pgDb;
-  }
-  await seedDemo(handle, { population: false, now: new Date('2026-11-28T03:00:00Z') });
-  const hamlet = await handle.db
-    .selectFrom('adminUnits')
-    .select('id')
-    .where('level', '=', 'hamlet')
-    .where('validTo', 'is', null)
-    .orderBy('id')
-    .executeTakeFirstOrThrow();
-  hamletId = Number(hamlet.id);
+  db = await openLargeImportDb('kps-worker-');
+  ({ handle, hamletId } = db);
   const admin = await handle.db
     .selectFrom('users')
     .select(['id', 'username', 'displayName'])
     .where('role', '=', 'city_admin')
     .executeTakeFirstOrThrow();
   actor = { ...admin, role: 'city_admin', scopeUnitIds: [], isUnlimited: true, sessionId: 'test' };
-  csv = fs.readFileSync(await writeBenchCsv(RESIDENTS, dir), 'utf8');
+  csv = fs.readFileSync(await writeBenchCsv(RESIDENTS, db.dir), 'utf8');
 }, 120_000);
 
-afterAll(async () => {
-  if (pgDb) await pgDb.dispose();
-  else await handle.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+afterAll(async () => db.dispose());
 
 const importText = (
   body: string | Buffer,
@@ -103,7 +80,7 @@ describe(`a large import written by a worker thread (${TEST_ENGINE})`, () => {
 
     // While the worker writes, the app's own connection still reads, and sees none of the open transaction.
     const seenWhileWriting: number[] = [];
-    const sizeBefore = handle.sqlite ? fs.statSync(path.join(dir, 'worker.db')).size : 0;
+    const sizeBefore = handle.sqlite ? fs.statSync(db.url).size : 0;
     let checkpointed!: () => void;
     const checkpoint = new Promise<void>((resolve) => (checkpointed = resolve));
     const done = await importText(
@@ -124,7 +101,7 @@ describe(`a large import written by a worker thread (${TEST_ENGINE})`, () => {
       // The import returned once committed; the worker then copied the WAL into the database file by itself.
       await checkpoint;
       // The app's connection wrote nothing meanwhile, so only that checkpoint can have grown the database file.
-      expect(fs.statSync(path.join(dir, 'worker.db')).size).toBeGreaterThan(sizeBefore + 2_000_000);
+      expect(fs.statSync(db.url).size).toBeGreaterThan(sizeBefore + 2_000_000);
     }
     if (handle.sqlite) expect(seenWhileWriting).toContain(before.residents);
     const after = await counts();

@@ -1,6 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import { AppError } from '../../errors.js';
 import type { ClosableTable, ImportSink, ImportWriteOptions } from './import-writer.js';
+import { sqliteImportStatements, SQLITE_ROWS_PER_STATEMENT } from './sqlite-statements.js';
 
 /*
  * A large SQLite import writes on a second thread (issue 4 §8): the main thread reads, validates and plans the
@@ -18,8 +19,6 @@ import type { ClosableTable, ImportSink, ImportWriteOptions } from './import-wri
 const ROWS_PER_BATCH = 1_000;
 /** Batches posted and not yet written; the main thread waits beyond this (backpressure). */
 const MAX_IN_FLIGHT = 16;
-/** Rows per prepared multi-row INSERT, as on the main thread. */
-const ROWS_PER_STATEMENT = 100;
 
 type Terminal = { type: 'committed' } | { type: 'rolledBack' };
 type Reply =
@@ -59,9 +58,13 @@ export class SqliteWorkerSink implements ImportSink {
     this.worker = new Worker(new URL('./sqlite-write-worker.mjs', import.meta.url), {
       workerData: {
         file,
-        columns: options.columns,
+        // The same statements as the one-thread writer; the worker only prepares them.
+        statements: {
+          households: sqliteImportStatements('households', options.columns.households),
+          residents: sqliteImportStatements('residents', options.columns.residents),
+        },
+        rowsPerStatement: SQLITE_ROWS_PER_STATEMENT,
         version: options.version,
-        rowsPerStatement: ROWS_PER_STATEMENT,
       },
       // Its heap only ever holds a few batches: a small one keeps the process's peak RSS down.
       resourceLimits: { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 16 },

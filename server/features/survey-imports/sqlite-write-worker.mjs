@@ -4,7 +4,8 @@ import { performance } from 'node:perf_hooks';
 import { parentPort, workerData } from 'node:worker_threads';
 import SQLite from 'better-sqlite3';
 
-const { file, columns, version, rowsPerStatement } = workerData;
+// The SQL comes prepared as text from sqlite-statements.ts (the same as the one-thread writer runs).
+const { file, statements, version, rowsPerStatement } = workerData;
 const db = new SQLite(file);
 db.pragma('busy_timeout = 5000');
 db.pragma('foreign_keys = ON');
@@ -17,19 +18,14 @@ db.pragma('cache_size = -32768');
 // the COMMIT itself: for 1M residents that copy is ≈2 s the importer does not have to wait for.
 db.pragma('wal_autocheckpoint = 0');
 
-const quoted = (names) => names.map((c) => `"${c}"`).join(', ');
 const tables = {};
 for (const name of ['households', 'residents']) {
-  const record = columns[name];
-  const tuple = `(${record.map(() => '?').join(', ')}, @validFrom, NULL, @changedBy, @changeNote)`;
-  const head = `insert into "${name}" (${quoted([...record, 'valid_from', 'valid_to', 'changed_by', 'change_note'])}) values `;
+  const sql = statements[name];
   tables[name] = {
-    width: record.length,
-    many: db.prepare(head + new Array(rowsPerStatement).fill(tuple).join(', ')),
-    one: db.prepare(head + tuple),
-    close: db.prepare(
-      `update "${name}" set valid_to = ? where uid = ? and valid_from = ? and valid_to is null`,
-    ),
+    width: sql.width,
+    many: db.prepare(sql.many),
+    one: db.prepare(sql.one),
+    close: db.prepare(sql.close),
   };
 }
 const bound = { validFrom: version.at, changedBy: version.actorId, changeNote: version.note };

@@ -2,7 +2,6 @@ import type { Readable } from 'node:stream';
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { RowIdParam } from '../../../domain/ids/row-id.js';
 import type { FeatureDeps } from '../index.js';
 import { requireActor } from '../../policies/actor.js';
 import { AppError } from '../../errors.js';
@@ -10,7 +9,8 @@ import { IMPORT_KINDS } from '../../../domain/surveys/import-columns.js';
 import { runImport } from './survey-imports.service.js';
 import { exportUnit, templateWorkbook } from './survey-exports.js';
 import { requestContext } from '../../http/request-context.js';
-import { lang } from '../../http/route-schemas.js';
+import { IdParamsSchema, lang } from '../../http/route-schemas.js';
+import { attachment } from '../../http/content-disposition.js';
 
 /**
  * Excel/CSV templates, imports (dry run, then commit) and exports of survey data (issue 4 §6–7). The upload is
@@ -26,7 +26,6 @@ const UPLOAD_TYPES = [
 ];
 
 const KindSchema = z.enum(IMPORT_KINDS);
-const UnitParamsSchema = z.strictObject({ id: RowIdParam });
 const ImportQuerySchema = z.strictObject({
   kind: KindSchema,
   dryRun: z.enum(['true', 'false']).default('true'),
@@ -70,8 +69,6 @@ const ImportResultSchema = z.object({
 });
 
 /** RFC 6266 filename*: keeps Vietnamese names intact in every browser. */
-const attachment = (filename: string) =>
-  `attachment; filename="${filename.replace(/[^\x20-\x7e]|"/g, '_')}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
 
 export function surveyImportsRoutes(deps: FeatureDeps): FastifyPluginAsync {
   return async (fastify) => {
@@ -108,7 +105,7 @@ export function surveyImportsRoutes(deps: FeatureDeps): FastifyPluginAsync {
           tags,
           summary:
             'Import a .xlsx or .csv file (raw body): dryRun=true lists adds/changes/errors, dryRun=false commits all or nothing',
-          params: UnitParamsSchema,
+          params: IdParamsSchema,
           querystring: ImportQuerySchema,
           response: { 200: ImportResultSchema },
         },
@@ -134,7 +131,7 @@ export function surveyImportsRoutes(deps: FeatureDeps): FastifyPluginAsync {
           tags,
           summary:
             "Export a hamlet's (or a ward's hamlets') records in the template layout, as .xlsx or .csv",
-          params: UnitParamsSchema,
+          params: IdParamsSchema,
           querystring: ExportQuerySchema,
         },
       },

@@ -1,5 +1,5 @@
-import { createTestApp, sessionCookieFrom, type TestApp } from '../../../test/test-app.js';
-import { DEMO_PASSWORD, seedDemo, type DemoSeedResult } from '../../../seeds/demo/index.js';
+import { createTestApp, logInDemo, type TestApp } from '../../../test/test-app.js';
+import { seedDemo, type DemoSeedResult } from '../../../seeds/demo/index.js';
 
 /* Fixtures shared by the survey tests: the demo city, and one logged-in session per demo account. Not a test file. */
 
@@ -29,14 +29,7 @@ export interface SurveyTestApp {
 export async function createSurveyTestApp(): Promise<SurveyTestApp> {
   const t = await createTestApp();
   const seeded = await seedDemo(t.db, { now: t.clock.now, population: false });
-  const login = async (username: string): Promise<Cookies> =>
-    sessionCookieFrom(
-      await t.app.inject({
-        method: 'POST',
-        url: '/api/auth/login',
-        payload: { username, password: DEMO_PASSWORD },
-      }),
-    );
+  const login = (username: string): Promise<Cookies> => logInDemo(t, username);
   const sessions = async () => ({
     admin: await login('admin'),
     officerTanHiep: await login('canbo.tanhiep'),

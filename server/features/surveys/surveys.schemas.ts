@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { IsoDateSchema } from '../../../domain/admin-units/schemas.js';
-import { blankAsAbsent, LocaleSchema } from '../../../domain/users/schemas.js';
+import { blankAsAbsent } from '../../../domain/users/schemas.js';
+import { lang } from '../../http/route-schemas.js';
 import { RowIdParam } from '../../../domain/ids/row-id.js';
 export {
   LangQuerySchema,
@@ -40,7 +41,7 @@ const ChangeNoteSchema = z.string().trim().max(CHANGE_NOTE_MAX_LENGTH);
 /** `?asOf=` a day (yyyy-MM-dd: the end of that day in Vietnam) or an ISO timestamp; absent = now. */
 export const AsOfQuerySchema = z.strictObject({
   asOf: blankAsAbsent(z.union([IsoDateSchema, z.iso.datetime({ offset: true })])),
-  lang: LocaleSchema.optional(),
+  lang,
 });
 
 export const FactParamsSchema = z.strictObject({
@@ -132,7 +133,7 @@ export type WifiPointPatch = z.infer<typeof WifiPointPatchSchema>;
 export const DeleteQuerySchema = z.strictObject({
   /** Why the point is removed (e.g. "thiết bị bị thu hồi"); kept on the audit entry. */
   note: blankAsAbsent(ChangeNoteSchema),
-  lang: LocaleSchema.optional(),
+  lang,
 });
 
 export const WifiPointSchema = z.object({

@@ -69,11 +69,13 @@ export async function closeVersion<T extends VersionedTable>(
   table: T,
   uid: string,
   meta: Pick<VersionMeta, 'at'>,
+  /** Why the record ended (moved away, died…), kept as the closed version's change note. */
+  reason?: string,
 ): Promise<VersionRow<T> | undefined> {
   const { q, t } = generic(db, table);
   const row = await q
     .updateTable(t)
-    .set({ validTo: meta.at })
+    .set(reason === undefined ? { validTo: meta.at } : { validTo: meta.at, changeNote: reason })
     .where('uid', '=', uid)
     .where('validTo', 'is', null)
     .returningAll()

@@ -94,3 +94,49 @@ export const api = {
 export function isUnauthenticated(error: unknown): boolean {
   return error instanceof ApiError && error.status === 401;
 }
+
+function parseUploadReply(text: string): unknown {
+  try {
+    return text ? JSON.parse(text) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * POSTs a body through XMLHttpRequest rather than fetch, because only XHR reports upload progress.
+ * `onProgress` gets 0..100 while the bytes go up (and 100 once the reply is in); a non-2xx reply or a network
+ * failure becomes an ApiError like any other call.
+ */
+export function uploadWithProgress<T>(
+  url: string,
+  body: XMLHttpRequestBodyInit,
+  onProgress: (percent: number) => void,
+  headers: Record<string, string> = {},
+): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', url);
+    xhr.withCredentials = true;
+    for (const [name, value] of Object.entries(headers)) xhr.setRequestHeader(name, value);
+    xhr.setRequestHeader('Accept', 'application/json');
+    xhr.upload.onprogress = (event) => {
+      if (event.lengthComputable) onProgress(Math.round((event.loaded / event.total) * 100));
+    };
+    xhr.onerror = () => reject(new ApiError(0, { code: 'NETWORK_ERROR', message: '', details: {} }));
+    xhr.onload = () => {
+      const reply = parseUploadReply(xhr.responseText);
+      if (xhr.status >= 200 && xhr.status < 300) {
+        onProgress(100);
+        resolve(reply as T);
+        return;
+      }
+      const errorBody =
+        typeof reply === 'object' && reply !== null && 'code' in reply
+          ? (reply as ApiErrorBody)
+          : { code: `HTTP_${xhr.status}`, message: '', details: {} };
+      reject(new ApiError(xhr.status, { ...errorBody, details: errorBody.details ?? {} }));
+    };
+    xhr.send(body);
+  });
+}

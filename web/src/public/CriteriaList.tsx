@@ -7,7 +7,7 @@ import { Meter } from './Meter';
 type Group = PublicUnit['groups'][number];
 type Tally = PublicUnit['groupTallies'][number];
 
-export function StatusBadge({ status }: { status: NonNullable<PublicCriterion['status']> }) {
+function StatusBadge({ status }: { status: NonNullable<PublicCriterion['status']> }) {
   const { t } = useTranslation();
   return (
     <span className={`pub-badge pub-badge-${status}`} data-status={status}>

@@ -10,7 +10,7 @@ import { UNIT_PATH } from './unit-href';
 type Route = { page: 'city' } | { page: 'unit'; id: number } | { page: 'missing' };
 
 /** No router library: two kinds of page, told apart by the path. */
-export function routeOf(pathname: string): Route {
+function routeOf(pathname: string): Route {
   if (pathname === '/' || pathname === '/cong-khai' || pathname === '/public.html') return { page: 'city' };
   const match = UNIT_PATH.exec(pathname);
   return match ? { page: 'unit', id: Number(match[1]) } : { page: 'missing' };

@@ -18,7 +18,7 @@ import {
 } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link } from 'react-router';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { formatDate } from '../../ui/format';
 import { STATUS_COLORS } from '../../ui/status-colors';
@@ -32,14 +32,11 @@ import {
 } from './actions-api';
 import { flatten, gapText, visitDate, whyText } from './action-text';
 import { ForecastCard } from './ForecastCard';
+import { useHamletId } from '../teams/HamletPageHeader';
 import { sortActionRows } from '../../../../domain/action-lists/action-lists';
+import { currentLanguage } from '../../i18n';
 
 type VerdictFilter = 'all' | 'missing' | 'unknown';
-
-function useHamletParam(): number | null {
-  const value = Number(useParams().id);
-  return Number.isInteger(value) && value > 0 ? value : null;
-}
 
 function PartTable({ part }: { part: ActionListPart }) {
   const { t } = useTranslation();
@@ -123,8 +120,8 @@ function PartTable({ part }: { part: ActionListPart }) {
 }
 
 function CriterionPane({ criterion }: { criterion: ActionListCriterion }) {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language === 'en' ? 'en' : 'vi';
+  const { t } = useTranslation();
+  const lang = currentLanguage();
   const missing = criterion.parts.reduce((n, p) => n + p.missingCount, 0);
   const unknown = criterion.parts.reduce((n, p) => n + p.unknownCount, 0);
   return (
@@ -158,7 +155,7 @@ function CriterionPane({ criterion }: { criterion: ActionListCriterion }) {
 /** /app/hamlets/:id/actions: whom to visit for each unmet criterion, with the forecast, print and Excel. */
 export default function ActionsPage() {
   const { t } = useTranslation();
-  const hamletId = useHamletParam();
+  const hamletId = useHamletId();
   const [active, setActive] = useState<string | undefined>(undefined);
   const list = useQuery({
     queryKey: actionKeys.list(hamletId ?? 0),

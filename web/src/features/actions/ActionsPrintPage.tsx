@@ -14,6 +14,7 @@ import {
 } from './actions-api';
 import { flatten, gapText, visitDate, whyText } from './action-text';
 import { groupByStreet } from '../../../../domain/action-lists/action-lists';
+import { currentLanguage } from '../../i18n';
 import './print.css';
 
 function StreetSheet({
@@ -33,8 +34,8 @@ function StreetSheet({
   street: StreetGroup;
   first: boolean;
 }) {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language === 'en' ? 'en' : 'vi';
+  const { t } = useTranslation();
+  const lang = currentLanguage();
   const residents = part.subject === 'residents';
   const named = part.subject !== 'households';
   const assignees = [
@@ -111,8 +112,8 @@ function StreetSheet({
  * tick and room for notes. Outside the app shell so that only the sheets print; ?print=1 opens the print dialog.
  */
 export default function ActionsPrintPage() {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language === 'en' ? 'en' : 'vi';
+  const { t } = useTranslation();
+  const lang = currentLanguage();
   const hamletId = Number(useParams().id);
   const [search] = useSearchParams();
   const criterionCode = search.get('criterionCode') ?? undefined;

@@ -6,6 +6,7 @@ import { formatDate, formatNumber } from '../../ui/format';
 import { IN_PROGRESS_COLOR, NO_DATA_COLOR, STATUS_COLORS } from '../../ui/status-colors';
 import { actionKeys, fetchForecast, type CriterionForecast, type HamletForecast } from './actions-api';
 import { forecastText, valueText } from './action-text';
+import { currentLanguage } from '../../i18n';
 
 type Row = HamletForecast['criteria'][number];
 
@@ -24,8 +25,8 @@ function forecastColor(c: CriterionForecast): string {
 
 /** When each criterion would be met at the recent pace (issue 5 §4), from the hamlet's stored snapshots. */
 export function ForecastCard({ hamletId }: { hamletId: number }) {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language === 'en' ? 'en' : 'vi';
+  const { t } = useTranslation();
+  const lang = currentLanguage();
   const forecast = useQuery({
     queryKey: actionKeys.forecast(hamletId),
     queryFn: () => fetchForecast(hamletId),

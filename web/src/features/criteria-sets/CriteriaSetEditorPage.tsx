@@ -42,6 +42,7 @@ import {
 } from './criteria-sets-api';
 import { PreviewCard } from './PreviewCard';
 import { TargetEditor } from './TargetEditor';
+import { currentLanguage } from '../../i18n';
 
 const ROUNDINGS = ['none', 'round0', 'round1', 'round2'] as const;
 type RoundingKey = (typeof ROUNDINGS)[number];
@@ -59,8 +60,8 @@ function roundingOf(key: RoundingKey): CriteriaParameters['rounding'] {
  * its effect previewed on current data, then published. A published version is shown read-only.
  */
 export default function CriteriaSetEditorPage() {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language === 'en' ? 'en' : 'vi';
+  const { t } = useTranslation();
+  const lang = currentLanguage();
   const { message, modal } = App.useApp();
   const navigate = useNavigate();
   const queryClient = useQueryClient();

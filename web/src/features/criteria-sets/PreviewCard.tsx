@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { STATUS_COLORS } from '../../ui/status-colors';
-import { criteriaSetKeys, listWards, previewSet, type Preview } from './criteria-sets-api';
+import { criteriaSetKeys, listWards, previewSet, wardListKey, type Preview } from './criteria-sets-api';
 
 type Row = Preview['hamlets'][number];
 
@@ -25,7 +25,7 @@ function Verdict({ v }: { v: Row['before'] }) {
 /** "Xem trước tác động": every hamlet of a ward under the set in force and under this version, computed live. */
 export function PreviewCard({ setId, dirty }: { setId: number; dirty: boolean }) {
   const { t } = useTranslation();
-  const wards = useQuery({ queryKey: ['criteria-sets', 'wards'], queryFn: listWards });
+  const wards = useQuery({ queryKey: wardListKey, queryFn: listWards });
   const [unitId, setUnitId] = useState<number | null>(null);
   const [asked, setAsked] = useState<number | null>(null);
   const preview = useQuery({

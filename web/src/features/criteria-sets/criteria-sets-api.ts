@@ -13,6 +13,9 @@ export const criteriaSetKeys = {
   preview: (id: number, unitId: number) => ['criteria-sets', id, 'preview', unitId] as const,
 };
 
+/** The preview's ward list, outside the 'criteria-sets' prefix so that saving or publishing a set does not refetch it. */
+export const wardListKey = ['units', 'wards'] as const;
+
 export const listCriteriaSets = () =>
   api.get<{ items: CriteriaSetView[] }>('/api/criteria-sets').then((r) => r.items);
 export const getCriteriaSet = (id: number) =>

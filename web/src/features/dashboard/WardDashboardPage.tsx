@@ -48,7 +48,9 @@ export default function WardDashboardPage() {
       void message.success(
         t(h.isPilot ? 'dashboard.ward.pilotUnmarked' : 'dashboard.ward.pilotMarked', { name: h.name }),
       );
-      await queryClient.invalidateQueries({ queryKey: ['dashboards'] });
+      await Promise.all(
+        dashboardKeys.withPilots.map((queryKey) => queryClient.invalidateQueries({ queryKey })),
+      );
     },
     onError: (error) => setPilotError(error),
     onSettled: () => setBusyId(null),

@@ -1,32 +1,18 @@
 import { api, apiRequest } from '../../api/client';
 import type { AnyCriterionStatus } from '../../ui/status-colors';
+import type { GapUnit } from '../../../../domain/criteria/results';
+import type { GroupCode } from '../../../../domain/criteria/schema';
+import type { Catalogue, CatalogueCriterion } from '../../../../domain/dashboards/catalogue';
 import type { PartialSource } from '../../../../domain/dashboards/reaggregate';
 import type { TrendPoint } from '../../../../domain/dashboards/trend';
 
-export type { PartialSource };
+export type { Catalogue, CatalogueCriterion, GapUnit, GroupCode, PartialSource };
 
 /* Typed calls for the dashboards (server/features/dashboards) and the pilot API (server/features/assessments). */
 
-export type GapUnit = 'people' | 'households' | 'businesses' | 'products' | 'wifi_points' | 'items';
-export type GroupCode = 'awareness' | 'skills' | 'infrastructure' | 'economy' | 'society';
 export interface Localized {
   vi: string;
   en: string;
-}
-
-export interface CatalogueCriterion {
-  code: string;
-  group: GroupCode;
-  name: Localized;
-  kind: 'ratio' | 'count' | 'fact' | 'factRatio' | 'anyOf' | 'allOf';
-  hidden: boolean;
-  targetPercent: number | null;
-  targetCount: number | null;
-  comparator: 'gte' | 'gt' | 'lte' | null;
-}
-export interface Catalogue {
-  groups: Array<{ code: GroupCode; name: Localized }>;
-  criteria: CatalogueCriterion[];
 }
 
 export interface CriteriaSetRef {
@@ -176,6 +162,12 @@ export const dashboardKeys = {
   trend: (unitId: number) => ['dashboards', 'trend', unitId] as const,
   cityTrend: ['dashboards', 'trend', 'city'] as const,
   map: (unitId: number | null) => ['dashboards', 'map', unitId] as const,
+  /** The prefixes of the dashboards that show pilots (city, ward, hamlet); the trend and the map do not. */
+  withPilots: [
+    ['dashboards', 'city'],
+    ['dashboards', 'ward'],
+    ['dashboards', 'hamlet'],
+  ] as const,
 };
 
 export const fetchCityDashboard = (date: string) => api.get<CityDashboard>('/api/dashboards/city', { date });

@@ -1,4 +1,4 @@
-import { ApiError, buildUrl, type ApiErrorBody } from '../../api/client';
+import { ApiError, buildUrl, uploadWithProgress } from '../../api/client';
 
 /*
  * The import/export calls of issue 4 §6-7. The upload goes through XMLHttpRequest rather than fetch because
@@ -47,14 +47,6 @@ export function rowErrorsOf(error: unknown): ImportRowError[] | null {
   return Array.isArray(errors) ? (errors as ImportRowError[]) : null;
 }
 
-function parseBody(text: string): unknown {
-  try {
-    return text ? JSON.parse(text) : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 /**
  * Sends the raw file (no multipart: the server streams the body) as a dry run or a commit. `onProgress` gets
  * 0..100 while the bytes go up; the server then parses and answers with the report.
@@ -67,29 +59,7 @@ export function uploadImport(
   onProgress: (percent: number) => void,
 ): Promise<ImportReport> {
   const url = buildUrl(`/api/hamlets/${hamletId}/imports`, { kind, dryRun, filename: file.name });
-  return new Promise((resolve, reject) => {
-    const xhr = new XMLHttpRequest();
-    xhr.open('POST', url);
-    xhr.withCredentials = true;
-    xhr.setRequestHeader('Content-Type', 'application/octet-stream');
-    xhr.setRequestHeader('Accept', 'application/json');
-    xhr.upload.onprogress = (event) => {
-      if (event.lengthComputable) onProgress(Math.round((event.loaded / event.total) * 100));
-    };
-    xhr.onerror = () => reject(new ApiError(0, { code: 'NETWORK_ERROR', message: '', details: {} }));
-    xhr.onload = () => {
-      const body = parseBody(xhr.responseText);
-      if (xhr.status >= 200 && xhr.status < 300) {
-        onProgress(100);
-        resolve(body as ImportReport);
-        return;
-      }
-      const errorBody =
-        typeof body === 'object' && body !== null && 'code' in body
-          ? (body as ApiErrorBody)
-          : { code: `HTTP_${xhr.status}`, message: '', details: {} };
-      reject(new ApiError(xhr.status, { ...errorBody, details: errorBody.details ?? {} }));
-    };
-    xhr.send(file);
+  return uploadWithProgress<ImportReport>(url, file, onProgress, {
+    'Content-Type': 'application/octet-stream',
   });
 }

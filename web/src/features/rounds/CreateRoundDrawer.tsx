@@ -26,8 +26,8 @@ interface FormValues {
 
 const FIELDS = ['name', 'assessmentDate', 'criteriaSetId', 'deadline', 'wardIds'] as const;
 // The server's limits (CreateRoundBody): the form refuses the same names before sending.
-export const ROUND_NAME_MIN = 3;
-export const ROUND_NAME_MAX = 200;
+const ROUND_NAME_MIN = 3;
+const ROUND_NAME_MAX = 200;
 
 /** City admin: open a round — name, assessment date, criteria version, deadline, wards. */
 export function CreateRoundDrawer({ open, onClose }: { open: boolean; onClose: () => void }) {

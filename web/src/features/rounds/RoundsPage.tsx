@@ -7,12 +7,11 @@ import { Link } from 'react-router';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { formatDate } from '../../ui/format';
 import { useMe } from '../auth/auth-api';
+import { ROUND_ROLES } from '../shell/nav-items';
 import { CreateRoundDrawer } from './CreateRoundDrawer';
 import { DeadlineHint, RoundStatusTag } from './RoundTags';
 import { fetchRounds, roundKeys, type RoundSummary } from './rounds-api';
 import './rounds.css';
-
-export const ROUND_ROLES = ['city_admin', 'commune_officer', 'viewer'] as const;
 
 /** Wards that submitted / were approved, out of the round's wards. */
 function ProgressCell({ round }: { round: RoundSummary }) {
@@ -43,7 +42,7 @@ export default function RoundsPage() {
   const me = useMe();
   const [creating, setCreating] = useState(false);
   const role = me.data?.role;
-  const allowed = role !== undefined && (ROUND_ROLES as readonly string[]).includes(role);
+  const allowed = role !== undefined && ROUND_ROLES.includes(role);
   const rounds = useQuery({ queryKey: roundKeys.list, queryFn: fetchRounds, enabled: allowed });
 
   if (me.data && !allowed) return <Result status="403" subTitle={t('errors.forbidden')} />;

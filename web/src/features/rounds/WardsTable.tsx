@@ -14,7 +14,7 @@ import {
 } from './SubmissionParts';
 import { approveWard, returnWard, roundKeys, type RoundDetail, type RoundWard } from './rounds-api';
 
-export const RETURN_COMMENT_MIN = 5;
+const RETURN_COMMENT_MIN = 5;
 const RETURN_COMMENT_MAX = 2000;
 
 /** "Trả lại" needs a reason the ward can act on: the comment is required. */

@@ -1,5 +1,6 @@
-import { api, ApiError, apiRequest, buildUrl, type ApiErrorBody } from '../../api/client';
+import { api, apiRequest, buildUrl, uploadWithProgress } from '../../api/client';
 import type { UnitSummary } from '../../api/types';
+import { listCriteriaSets } from '../criteria-sets/criteria-sets-api';
 import type { AwardRow, RankRow } from '../../../../domain/evaluation-rounds/ranking';
 import type { CreateRoundInput } from '../../../../domain/evaluation-rounds/round-input';
 
@@ -183,8 +184,8 @@ export function reportHtmlUrl(id: number, wardId?: number): string {
 
 /** Published sets only: a round scores against a fixed version, never a draft that may still change. */
 export async function fetchPublishedCriteriaSets(): Promise<CriteriaSetOption[]> {
-  const reply = await api.get<{ items: CriteriaSetOption[] }>('/api/criteria-sets');
-  return reply.items.filter((set) => set.status === 'published');
+  const sets = await listCriteriaSets();
+  return sets.filter((set) => set.status === 'published');
 }
 
 /** The wards a round can include: the commune-level units of the city admin's tree today. */
@@ -202,14 +203,6 @@ export async function fetchWardOptions(): Promise<UnitSummary[]> {
   return [...byId.values()].sort((a, b) => a.name.localeCompare(b.name, 'vi'));
 }
 
-function parseBody(text: string): unknown {
-  try {
-    return text ? JSON.parse(text) : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 /**
  * Sends one evidence file as multipart (field "file"). `onProgress` gets 0..100 while the bytes go up; the
  * server checks the type by its content and the size, and refuses with a localised message.
@@ -222,28 +215,5 @@ export function uploadEvidence(
 ): Promise<{ evidence: Evidence }> {
   const body = new FormData();
   body.append('file', file, file.name);
-  return new Promise((resolve, reject) => {
-    const xhr = new XMLHttpRequest();
-    xhr.open('POST', `${wardBase(id, wardId)}/evidence`);
-    xhr.withCredentials = true;
-    xhr.setRequestHeader('Accept', 'application/json');
-    xhr.upload.onprogress = (event) => {
-      if (event.lengthComputable) onProgress(Math.round((event.loaded / event.total) * 100));
-    };
-    xhr.onerror = () => reject(new ApiError(0, { code: 'NETWORK_ERROR', message: '', details: {} }));
-    xhr.onload = () => {
-      const reply = parseBody(xhr.responseText);
-      if (xhr.status >= 200 && xhr.status < 300) {
-        onProgress(100);
-        resolve(reply as { evidence: Evidence });
-        return;
-      }
-      const errorBody =
-        typeof reply === 'object' && reply !== null && 'code' in reply
-          ? (reply as ApiErrorBody)
-          : { code: `HTTP_${xhr.status}`, message: '', details: {} };
-      reject(new ApiError(xhr.status, { ...errorBody, details: errorBody.details ?? {} }));
-    };
-    xhr.send(body);
-  });
+  return uploadWithProgress<{ evidence: Evidence }>(`${wardBase(id, wardId)}/evidence`, body, onProgress);
 }

@@ -22,7 +22,8 @@ const SURVEY_ROLES: ReadonlyArray<Me['role']> = [
   'commune_officer',
   'city_admin',
 ];
-const ROUND_ROLES: ReadonlyArray<Me['role']> = ['city_admin', 'commune_officer', 'viewer'];
+/** The roles that may open evaluation rounds: the menu entry and the rounds page both follow it. */
+export const ROUND_ROLES: ReadonlyArray<Me['role']> = ['city_admin', 'commune_officer', 'viewer'];
 
 export interface NavItem {
   path: string;
